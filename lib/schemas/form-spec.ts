@@ -1,0 +1,46 @@
+import { z } from 'zod';
+
+/**
+ * A vendor-specific form field, described by the adapter so the UI can render exactly the fields a vendor
+ * takes, with the allowed values loaded from the vendor (PBXware user agents, HoduPBX plans and shifts…).
+ */
+export const fieldSpecSchema = z.object({
+  name: z.string(),
+  label: z.string(),
+  kind: z.enum(['text', 'number', 'password', 'email', 'select', 'boolean']),
+  required: z.boolean().default(false),
+  options: z.array(z.object({ value: z.string(), label: z.string() })).optional(),
+  /** Regular expression the value must match, with the message to show when it does not. */
+  pattern: z.string().optional(),
+  patternMessage: z.string().optional(),
+  help: z.string().optional(),
+  /** Shown on create only (vendor cannot change it later). */
+  createOnly: z.boolean().optional(),
+});
+export type FieldSpec = z.infer<typeof fieldSpecSchema>;
+
+export const formSpecSchema = z.object({ fields: z.array(fieldSpecSchema) });
+export type FormSpec = z.infer<typeof formSpecSchema>;
+
+/** Values of vendor-specific fields, as strings (forms and CSV imports both produce strings). */
+export const vendorFieldsSchema = z.record(z.string(), z.string());
+export type VendorFields = z.infer<typeof vendorFieldsSchema>;
+
+/** Checks values against a spec; returns field → message. Shared by the form and the server action. */
+export function validateVendorFields(spec: FormSpec, values: VendorFields, mode: 'create' | 'update'): Record<string, string> {
+  const errors: Record<string, string> = {};
+  for (const f of spec.fields) {
+    if (mode === 'update' && f.createOnly) continue;
+    const v = values[f.name]?.trim() ?? '';
+    if (v === '') {
+      if (f.required && mode === 'create') errors[f.name] = `${f.label} is required`;
+      continue;
+    }
+    if (f.kind === 'number' && !/^-?\d+$/.test(v)) errors[f.name] = `${f.label} must be a whole number`;
+    else if (f.kind === 'email' && !/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(v)) errors[f.name] = `${f.label} must be an e-mail address`;
+    else if (f.kind === 'select' && f.options && !f.options.some((o) => o.value === v))
+      errors[f.name] = `${f.label} must be one of: ${f.options.map((o) => o.label).join(', ')}`;
+    else if (f.pattern && !new RegExp(f.pattern).test(v)) errors[f.name] = f.patternMessage ?? `${f.label} has an invalid format`;
+  }
+  return errors;
+}
