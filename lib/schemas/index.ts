@@ -10,3 +10,4 @@ export * from './did';
 export * from './ivr';
 export * from './operation-times';
 export * from './settings';
+export * from './user';
