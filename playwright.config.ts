@@ -31,7 +31,7 @@ export default defineConfig({
     { name: 'chromium', use: { ...devices['Desktop Chrome'], viewport: { width: 1440, height: 900 } }, dependencies: ['setup'], testIgnore: /.*\.setup\.ts/ },
   ],
   webServer: {
-    command: `node scripts/start.mjs --no-build --port ${PORT} --data .e2e-data --emulator-port-base ${EMULATOR_PORT_BASE}`,
+    command: `node scripts/start.mjs --no-build --port ${PORT} --data ${process.env.E2E_DATA_DIR ?? '.e2e-data'} --emulator-port-base ${EMULATOR_PORT_BASE}`,
     url: `${baseURL}/login`,
     timeout: 120_000,
     reuseExistingServer: false,

@@ -7,16 +7,16 @@ import { createPortsipAdapter } from './portsip';
 import type { AdapterOptions, PbxAdapter } from './types';
 
 /** Builds the adapter for a connection's decrypted configuration. The one place that knows every vendor. */
-export function createAdapter(config: ConnectionConfig, options?: AdapterOptions): PbxAdapter {
+export function createAdapter(config: ConnectionConfig, options?: AdapterOptions, connectionId?: string): PbxAdapter {
   switch (config.vendor) {
     case 'pbxware':
-      return createPbxwareAdapter(config, options);
+      return createPbxwareAdapter({ ...config, connectionId }, options);
     case 'hodupbx':
-      return createHodupbxAdapter(config, options);
+      return createHodupbxAdapter({ ...config, connectionId }, options);
     case 'mirta':
-      return createMirtaAdapter(config, options);
+      return createMirtaAdapter({ ...config, connectionId }, options);
     case 'portsip':
-      return createPortsipAdapter(config, options);
+      return createPortsipAdapter({ ...config, connectionId }, options);
   }
 }
 
@@ -27,7 +27,7 @@ export function adapterFor(conn: { id: string; updatedAt: Date; config: Connecti
   const version = conn.updatedAt.toISOString();
   const hit = cache.get(conn.id);
   if (hit && hit.version === version) return hit.adapter;
-  const adapter = createAdapter(conn.config);
+  const adapter = createAdapter(conn.config, undefined, conn.id);
   cache.set(conn.id, { version, adapter });
   return adapter;
 }

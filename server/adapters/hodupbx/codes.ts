@@ -48,6 +48,7 @@ export type HoduFamily =
   | 'crm'
   | 'adminLookup'
   | 'assignDid'
+  | 'createTenant'
   | 'extensionWrite'
   | 'extensionFeature'
   | 'speedDial'
@@ -137,6 +138,23 @@ export const HODU_CODES: Readonly<Record<HoduFamily, Table>> = {
     613: c('Currency Not Matched', 'invalid'),
     614: c('No Tenant', 'not_found'),
     615: c('No Sell Rateplan', 'not_found'),
+  },
+  // F5 createTenant (000:L676-691); its 200 line reads "Extension Subscribed Successfully" (sic).
+  createTenant: {
+    200: c('Extension Subscribed Successfully', 'ok'),
+    424: METHOD_FAILED,
+    601: c('Data Not Found', 'not_found'),
+    602: c('Can Not Be Empty', 'invalid'),
+    603: c('Not Matched', 'auth'),
+    604: c('Invalid Input', 'invalid'),
+    605: c('Already Exists', 'conflict'),
+    606: c('Not Allow', 'invalid'),
+    607: c('Required Data', 'invalid'),
+    608: c('Currency Not Match', 'invalid'),
+    609: c('Bill Type Not Match', 'invalid'),
+    610: c('Not Numeric', 'invalid'),
+    611: c('Can Not Be Same', 'invalid'),
+    612: c('Format Conflict', 'invalid'),
   },
   // F6 createExtension / updateExtension (001:L349-361, 407-419)
   extensionWrite: {
@@ -234,6 +252,7 @@ export const HODU_ENDPOINT_FAMILY: Readonly<Record<string, HoduFamily>> = {
   getOGRule: 'adminLookup',
   getDID: 'adminLookup',
   assignDid: 'assignDid',
+  createTenant: 'createTenant',
   createExtension: 'extensionWrite',
   updateExtension: 'extensionWrite',
   extension: 'extensionFeature',
