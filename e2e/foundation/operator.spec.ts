@@ -5,7 +5,7 @@ test.use({ storageState: STATE.operator });
 
 test('the demo operator sees every demo connection and tenants of all four vendors', async ({ page }) => {
   await page.goto('/connections');
-  await expect(page.getByTestId('connection-row')).toHaveCount(5);
+  await expect(page.getByTestId('connection-row')).toHaveCount(6);
   await page.goto('/overview');
   const table = page.getByTestId('overview-table');
   for (const vendor of ['PBXware', 'HoduPBX', 'MiRTA', 'PortSIP']) await expect(table.getByText(vendor, { exact: true }).first()).toBeVisible();

@@ -22,13 +22,16 @@ const dataDir = path.resolve(process.env.SWITCHBOARD_DATA_DIR ?? './data');
 async function main() {
   const [pbxware, hodupbx, mirta, portsip] = await Promise.all([
     startPbxwareEmulator({ port: base, callsPerMinute }),
-    startHodupbxEmulator({ port: base + 1, callsPerMinute }),
+    // The demo turns on the call-log `callid` (a newer HoduPBX field) so recordings can be opened.
+    startHodupbxEmulator({ port: base + 1, callsPerMinute, callLogCallId: true }),
     startMirtaEmulator({ port: base + 2 }),
     startPortsipEmulator({ port: base + 3, callsPerMinute }),
   ]);
   const connections = [
     { key: 'pbxware', name: 'Bicom PBXware (demo)', config: { vendor: 'pbxware', baseUrl: pbxware.url, apiKey: PBXWARE_DEMO_CREDENTIALS.apiKey } },
     { key: 'hodupbx', name: 'HoduPBX platform (demo)', config: { vendor: 'hodupbx', baseUrl: hodupbx.url, token: HODUPBX_DEMO_CREDENTIALS.adminToken, userType: 'ADMIN', timezone: 'UTC' } },
+    // A tenant token too: HoduPBX gives live calls and extensions only to tenant tokens.
+    { key: 'hodupbx-1000', name: 'HoduPBX · Northwind Dental (demo)', config: { vendor: 'hodupbx', baseUrl: hodupbx.url, token: HODUPBX_DEMO_CREDENTIALS.tenantTokens['1000'], userType: 'TENANT', timezone: 'UTC' } },
     {
       key: 'mirta',
       name: 'MiRTA hosted (demo)',
