@@ -64,8 +64,8 @@ export function keymapEntryProblem(entry: { key: string; type: string; destinati
   const dest = entry.destination ?? '';
   if (entry.type === 'dy') return dest === '' ? undefined : 'Directory keymap must not have a destination.';
   if (dest === '') return `Keymap ${entry.key} requires a destination.`;
-  if (entry.type === 'ra' && !(REMOTE_ACCESS_TARGETS as readonly string[]).includes(dest)) {
-    return `Invalid Remote Access destination '${dest}'.`;
+  if (entry.type === 'ra') {
+    return (REMOTE_ACCESS_TARGETS as readonly string[]).includes(dest) ? undefined : `Invalid Remote Access destination '${dest}'.`;
   }
   if (entry.type === 'en') return /^\+?\d+$/.test(dest) ? undefined : `Invalid external number '${dest}'.`;
   // Everything else is an extension number or an ID (CRM rule, ARI app): digits.
