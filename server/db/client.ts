@@ -66,7 +66,7 @@ export function rowsOf<T>(result: unknown): T[] {
 export { schema };
 
 /** Tests: use this database handle for the rest of the process. */
-export function useDatabaseForTests(handle: Handle) {
+export function setDatabaseForTests(handle: Handle) {
   g.__switchboardDb = Promise.resolve(handle);
 }
 export type { Handle as DatabaseHandle };

@@ -1,6 +1,6 @@
 import 'server-only';
 import { randomBytes } from 'node:crypto';
-import { openDatabase, useDatabaseForTests, type DatabaseHandle } from '@/server/db/client';
+import { openDatabase, setDatabaseForTests, type DatabaseHandle } from '@/server/db/client';
 
 /**
  * The databases the database tests run against: embedded PGlite always, and a real Postgres server when
@@ -14,7 +14,7 @@ export const databaseKinds: { name: 'pglite' | 'postgres'; url?: string }[] = [
 export async function freshDatabase(kind: { name: 'pglite' | 'postgres'; url?: string }): Promise<{ handle: DatabaseHandle; url?: string; drop(): Promise<void> }> {
   if (kind.name === 'pglite') {
     const handle = await openDatabase({ memory: true });
-    useDatabaseForTests(handle);
+    setDatabaseForTests(handle);
     return { handle, drop: () => handle.close() };
   }
   const { Client } = await import('pg');
@@ -25,7 +25,7 @@ export async function freshDatabase(kind: { name: 'pglite' | 'postgres'; url?: s
   const url = new URL(kind.url!);
   url.pathname = `/${name}`;
   const handle = await openDatabase({ url: url.toString() });
-  useDatabaseForTests(handle);
+  setDatabaseForTests(handle);
   return {
     handle,
     url: url.toString(),

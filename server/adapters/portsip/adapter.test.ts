@@ -1,4 +1,4 @@
-/* eslint-disable @typescript-eslint/no-explicit-any -- raw HTTP bodies of many shapes */
+ 
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { OperationTimes } from '@/lib/schemas';
 import type { RunningEmulator } from '@/server/emulators/kit';

@@ -16,7 +16,7 @@ let emu: RunningEmulator;
 
 /** Raw HTTP, so any status (6xx included) reaches the test untouched. */
 // Wire bodies are probed field by field in the assertions below.
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
+ 
 function raw(method: string, path: string, body?: string, headers: Record<string, string> = {}): Promise<{ status: number; json: any; text: string; headers: http.IncomingHttpHeaders }> {
   return new Promise((resolve, reject) => {
     const req = http.request(`${emu.url}${path}`, { method, headers: { 'content-type': 'application/json', ...headers } }, (res) => {

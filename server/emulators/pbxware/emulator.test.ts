@@ -1,4 +1,4 @@
-/* eslint-disable @typescript-eslint/no-explicit-any -- raw vendor JSON is probed field by field */
+ 
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { RunningEmulator } from '../kit';
 import { PBXWARE_DEMO_CREDENTIALS, startPbxwareEmulator } from './index';
