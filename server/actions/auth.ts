@@ -21,7 +21,10 @@ export async function loginAction(_prev: LoginState, form: FormData): Promise<Lo
     return {};
   } catch (err) {
     // signIn redirects by throwing on success; only auth failures are ours to report.
-    if (err instanceof AuthError) return { error: 'The e-mail or password is wrong, or the account is disabled.', email: raw.email };
+    if (err instanceof AuthError) {
+      const throttled = (err as AuthError & { code?: string }).code === 'throttled';
+      return { error: throttled ? 'Too many failed sign-ins for this e-mail. Try again in 15 minutes.' : 'The e-mail or password is wrong, or the account is disabled.', email: raw.email };
+    }
     throw err;
   }
 }

@@ -4,9 +4,13 @@ import Credentials from 'next-auth/providers/credentials';
 import { loginSchema } from '@/lib/schemas/user';
 import { derivedAuthSecret } from '@/server/crypto';
 import { findUserForLogin } from '@/server/services/users';
+import { clearLoginFailures, loginBlockedFor, recordLoginFailure } from './throttle';
 
 class InvalidLogin extends CredentialsSignin {
   code = 'invalid_login';
+}
+class Throttled extends CredentialsSignin {
+  code = 'throttled';
 }
 
 /**
@@ -25,8 +29,13 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
       async authorize(raw) {
         const parsed = loginSchema.safeParse(raw);
         if (!parsed.success) throw new InvalidLogin();
+        if (loginBlockedFor(parsed.data.email) > 0) throw new Throttled();
         const user = await findUserForLogin(parsed.data.email, parsed.data.password);
-        if (!user) throw new InvalidLogin();
+        if (!user) {
+          recordLoginFailure(parsed.data.email);
+          throw new InvalidLogin();
+        }
+        clearLoginFailures(parsed.data.email);
         return { id: user.id, email: user.email, name: user.name };
       },
     }),

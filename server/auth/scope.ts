@@ -47,3 +47,16 @@ export function assertUser(actor: Actor | null): asserts actor is Exclude<Actor,
   assertSignedIn(actor);
   if (actor.kind === 'wallboard') throw forbidden('this (wallboards are read-only)');
 }
+
+/**
+ * Writes to a tenant's configuration: operators always; tenant users only to their own tenant and only while
+ * the operator allows it (`tenant_settings.tenant_may_edit`); wallboards never. Every config mutation calls this.
+ */
+export async function assertTenantWrite(actor: Actor | null, ref: TenantRef): Promise<void> {
+  assertTenantRead(actor, ref);
+  if (actor.kind === 'operator') return;
+  if (actor.kind === 'wallboard') throw forbidden('this (wallboards are read-only)');
+  const { tenantSettingsFor } = await import('@/server/services/overview');
+  if (!(await tenantSettingsFor(ref.connectionId, ref.tenantId)).tenantMayEdit)
+    throw new AppError('forbidden', 'Your operator has not allowed changes to this tenant from Switchboard.');
+}
