@@ -33,6 +33,10 @@ export const mirtaConfigSchema = z.object({
   userEmail: z.string().trim().email('must be an e-mail address'),
   /** te_id → tenant_code, needed by the CDR endpoint; no documented endpoint returns it. */
   tenantCodes: z.record(z.string(), z.string()).default({}),
+  /** Zone of the naive `calldate` in call history. */
+  timezone: z.string().trim().default('UTC'),
+  /** Currency of call-history `cost`; the API does not say, so costs are left out until set. */
+  currency: z.union([z.literal(''), z.string().trim().regex(/^[A-Z]{3}$/, 'must be a three-letter ISO 4217 currency code such as USD')]).optional(),
 });
 export const portsipConfigSchema = z.object({
   vendor: z.literal('portsip'),

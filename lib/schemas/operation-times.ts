@@ -59,6 +59,8 @@ export const closedPeriodSchema = z
     everyYear: z.boolean().default(false),
     /** Where calls go while closed for this period (PBXware). */
     destination: destinationSchema.optional(),
+    /** Vendor fields kept for round trips (PortSIP `region`, `consecutive`). */
+    extras: extrasSchema.optional(),
   })
   .superRefine((c, ctx) => {
     if (c.to < c.from) ctx.addIssue({ code: 'custom', path: ['to'], message: `${c.name || 'closed period'}: ends ${c.to}, before it starts ${c.from}` });

@@ -35,7 +35,7 @@ async function main() {
     {
       key: 'mirta',
       name: 'MiRTA hosted (demo)',
-      config: { vendor: 'mirta', baseUrl: mirta.url, username: MIRTA_DEMO_CREDENTIALS.username, password: MIRTA_DEMO_CREDENTIALS.password, userEmail: MIRTA_DEMO_CREDENTIALS.email, tenantCodes: { ...MIRTA_DEMO_TENANT_CODES } },
+      config: { vendor: 'mirta', baseUrl: mirta.url, username: MIRTA_DEMO_CREDENTIALS.username, password: MIRTA_DEMO_CREDENTIALS.password, userEmail: MIRTA_DEMO_CREDENTIALS.email, tenantCodes: { ...MIRTA_DEMO_TENANT_CODES }, timezone: 'UTC', currency: 'USD' },
     },
     ...PORTSIP_DEMO_CREDENTIALS.slice(0, 2).map((c) => ({ key: `portsip-${c.key}`, name: `PortSIP · ${c.tenantName} (demo)`, config: { vendor: 'portsip', baseUrl: portsip.url, token: c.token } })),
   ];

@@ -37,16 +37,14 @@ import {
 
 export type { MirtaRingGroup, MirtaRingGroupInput, MirtaVoicemailBox } from './map';
 
-/**
- * Settings beyond the shared `MirtaConfig`. The API gives no zone for its naive CDR times and no currency for
- * costs, so both are local options until the shared config schema carries them.
- */
-export interface MirtaAdapterConfig extends Omit<MirtaConfig, 'tenantCodes'> {
+/** The shared `MirtaConfig`, with the fields that have defaults optional (tests build it by hand). */
+export interface MirtaAdapterConfig extends Omit<MirtaConfig, 'tenantCodes' | 'timezone' | 'currency' | 'vendor'> {
+  vendor?: 'mirta';
   /** te_id → tenant_code for `/cdr/getCallHistory`; no documented endpoint returns tenant codes. */
   tenantCodes?: Record<string, string>;
   /** Zone of the PBX server's CDR `calldate` (default UTC). */
   timezone?: string;
-  /** ISO currency of CDR `cost`; costs are left out when unset. */
+  /** ISO currency of CDR `cost`; costs are left out when unset or empty. */
   currency?: string;
   connectionId?: string;
 }
@@ -315,7 +313,7 @@ export function createMirtaAdapter(config: MirtaAdapterConfig, options?: Adapter
       );
       const seen = new Map<string, number>();
       const records = rows.flatMap((r) => {
-        const cdr = toCdr(r, query.tenantId, { timeZone, currency: config.currency });
+        const cdr = toCdr(r, query.tenantId, { timeZone, currency: config.currency || undefined });
         if (!cdr) return [];
         const at = Date.parse(cdr.startedAt);
         if (at < fromMs || at > toMs) return [];

@@ -27,6 +27,8 @@ const vendorFields: Record<Vendor, FieldDef[]> = {
     { name: 'password', label: 'API password', kind: 'password' },
     { name: 'userEmail', label: 'User e-mail (whose tenants to show)', kind: 'text' },
     { name: 'tenantCodes', label: 'Tenant codes for CDRs', kind: 'text', placeholder: '1=ACME, 2=GLOBEX', help: 'te_id=tenant_code pairs; the API needs the code for call history' },
+    { name: 'timezone', label: 'PBX time zone', kind: 'text', placeholder: 'UTC', help: 'Call history carries local times; this zone turns them into instants' },
+    { name: 'currency', label: 'Call cost currency', kind: 'text', placeholder: 'USD', help: 'The API does not say; costs are hidden until this is set' },
   ],
   portsip: [{ name: 'token', label: 'Tenant bearer token', kind: 'password', help: 'One PortSIP connection per tenant token' }],
 };
