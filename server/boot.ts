@@ -8,6 +8,7 @@ import { getDb } from './db/client';
 import { connections, users } from './db/schema';
 import { dataDir, env } from './env';
 import { log } from './log';
+import { startCdrScheduler } from './services/cdr-scheduler';
 import { createConnection } from './services/connections';
 import { createWallboard } from './services/users';
 
@@ -26,6 +27,7 @@ interface DemoFile {
 /** Runs once per server process (instrumentation.ts): migrations, then demo seed when asked for. */
 export async function boot() {
   const db = await getDb();
+  startCdrScheduler();
   if (env().SWITCHBOARD_DEMO !== '1') return;
   const file = path.join(dataDir(), 'demo', 'connections.json');
   const [anyUser] = await db.select({ id: users.id }).from(users).limit(1);

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { sql } from 'drizzle-orm';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { dataDir, env } from '@/server/env';
+import { log } from '@/server/log';
 import { migrations } from './migrations';
 import * as schema from './schema';
 
@@ -30,6 +31,8 @@ export async function openDatabase(opts: { url?: string; dir?: string; memory?: 
     const { Pool } = await import('pg');
     const { drizzle } = await import('drizzle-orm/node-postgres');
     const pool = new Pool({ connectionString: opts.url, max: 10 });
+    // An idle client dropped by the server (restart, failover, a dropped test database) must not crash the process.
+    pool.on('error', (err) => log.warn('postgres pool client error', { error: err.message }));
     handle = { db: drizzle({ client: pool, schema }) as unknown as Db, kind: 'postgres', close: () => pool.end() };
   } else {
     const { PGlite } = await import('@electric-sql/pglite');

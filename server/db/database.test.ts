@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { decryptJson, encryptJson } from '@/server/crypto';
 import { databaseKinds, freshDatabase } from '@/server/testing/databases';
 import { migrate, rowsOf, type Db } from './client';
+import { migrations } from './migrations';
 import { auditLog, connections, users } from './schema';
 
 describe.each(databaseKinds)('database on $name', (kind) => {
@@ -19,7 +20,7 @@ describe.each(databaseKinds)('database on $name', (kind) => {
     await migrate(db);
     await migrate(db);
     const applied = rowsOf<{ id: string }>(await db.execute(sql`SELECT id FROM _migrations`));
-    expect(applied.map((r) => r.id)).toEqual(['0001_init']);
+    expect(applied.map((r) => r.id).sort()).toEqual(migrations.map((m) => m.id).sort());
   });
 
   it('refuses a tenant user without a tenant binding', async () => {

@@ -113,4 +113,36 @@ CREATE TABLE cdr_sync_state (
 );
 `,
   },
+  {
+    // CDR explorer: an insertion sequence so the in-process column store (server/services/cdr-store.ts) can
+    // load only what is new, a sync lease so two instances never page one tenant at once, run progress, and
+    // the per-connection first-sync range.
+    id: '0002_cdr_explorer',
+    sql: `
+ALTER TABLE cdrs ADD COLUMN seq bigserial;
+CREATE UNIQUE INDEX cdrs_seq ON cdrs (seq);
+ALTER TABLE cdr_sync_state ADD COLUMN lease_until timestamptz;
+ALTER TABLE cdr_sync_state ADD COLUMN run_started_at timestamptz;
+ALTER TABLE cdr_sync_state ADD COLUMN run_pages integer NOT NULL DEFAULT 0;
+ALTER TABLE cdr_sync_state ADD COLUMN run_records integer NOT NULL DEFAULT 0;
+CREATE TABLE cdr_sync_settings (
+  connection_id text PRIMARY KEY,
+  first_sync_days integer NOT NULL DEFAULT 7 CHECK (first_sync_days BETWEEN 1 AND 366),
+  updated_at timestamptz NOT NULL DEFAULT now()
+);
+`,
+  },
+  {
+    // The live hub's shared snapshots: with several app instances the stream's leader writes each poll's state
+    // here and NOTIFYs only "key, version" (NOTIFY payloads are capped at 8000 bytes).
+    id: '0003_live_hub',
+    sql: `
+CREATE TABLE IF NOT EXISTS live_snapshots (
+  key text PRIMARY KEY,
+  version bigint NOT NULL,
+  state jsonb NOT NULL,
+  updated_at timestamptz NOT NULL DEFAULT now()
+);
+`,
+  },
 ];

@@ -1,4 +1,4 @@
-import { bigserial, boolean, doublePrecision, index, integer, jsonb, numeric, pgTable, primaryKey, text, timestamp } from 'drizzle-orm/pg-core';
+import { bigint, bigserial, boolean, doublePrecision, index, integer, jsonb, numeric, pgTable, primaryKey, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
 
 const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
 
@@ -109,8 +109,10 @@ export const cdrs = pgTable(
     mos: doublePrecision('mos'),
     trunk: text('trunk'),
     raw: jsonb('raw').notNull(),
+    /** Insertion order (0002_cdr_explorer): the column store loads `seq > last loaded`. */
+    seq: bigserial('seq', { mode: 'number' }).notNull(),
   },
-  (t) => [primaryKey({ columns: [t.connectionId, t.tenantId, t.id] }), index('cdrs_started').on(t.startedAt), index('cdrs_tenant_started').on(t.connectionId, t.tenantId, t.startedAt)],
+  (t) => [primaryKey({ columns: [t.connectionId, t.tenantId, t.id] }), uniqueIndex('cdrs_seq').on(t.seq), index('cdrs_started').on(t.startedAt), index('cdrs_tenant_started').on(t.connectionId, t.tenantId, t.startedAt)],
 );
 
 export const cdrSyncState = pgTable(
@@ -128,6 +130,26 @@ export const cdrSyncState = pgTable(
     lastError: text('last_error'),
     lastRunAt: ts('last_run_at'),
     recordsTotal: integer('records_total').notNull().default(0),
+    /** 0002_cdr_explorer: who holds the tenant's sync (instances race for it), and the running pass's progress. */
+    leaseUntil: ts('lease_until'),
+    runStartedAt: ts('run_started_at'),
+    runPages: integer('run_pages').notNull().default(0),
+    runRecords: integer('run_records').notNull().default(0),
   },
   (t) => [primaryKey({ columns: [t.connectionId, t.tenantId] })],
 );
+
+/** 0002_cdr_explorer: how far back the first CDR sync of a connection reaches. */
+export const cdrSyncSettings = pgTable('cdr_sync_settings', {
+  connectionId: text('connection_id').primaryKey(),
+  firstSyncDays: integer('first_sync_days').notNull().default(7),
+  updatedAt: ts('updated_at').notNull().defaultNow(),
+});
+
+/** The live hub's last published state per stream (scaled mode; see server/live/pg-coordinator.ts). */
+export const liveSnapshots = pgTable('live_snapshots', {
+  key: text('key').primaryKey(),
+  version: bigint('version', { mode: 'number' }).notNull(),
+  state: jsonb('state').notNull(),
+  updatedAt: ts('updated_at').notNull().defaultNow(),
+});
