@@ -48,3 +48,10 @@ export const ivrInputSchema = z.object({
   keymap: keymapSchema.min(1, 'map at least one key'),
 });
 export type IvrInput = z.infer<typeof ivrInputSchema>;
+
+/**
+ * Editing an existing IVR: as `ivrInputSchema`, but the greeting may stay empty to keep the stored one
+ * (PBXware's IVR list does not return it, so the editor cannot show it).
+ */
+export const ivrUpdateSchema = ivrInputSchema.extend({ greeting: z.string().trim().optional() });
+export type IvrUpdate = z.infer<typeof ivrUpdateSchema>;

@@ -18,7 +18,10 @@ interface Entry {
   inflight?: Promise<unknown>;
 }
 
-const entries = new Map<string, Entry>();
+// On globalThis: Next bundles route handlers and pages/actions separately, each with its own copy of this
+// module; one shared map lets a write in an action invalidate what a GET route handler has cached.
+const g = globalThis as unknown as { __switchboardReadCache?: Map<string, Entry> };
+const entries = (g.__switchboardReadCache ??= new Map<string, Entry>());
 const MAX_ENTRIES = 5_000;
 
 /**
