@@ -1,0 +1,58 @@
+/**
+ * Wallboard soak on the production build: the PBXware emulator's clock runs fast (default 1440×, so 72 virtual
+ * hours of call churn pass in 3 real minutes) with a churn rate that keeps the screen full; the wallboard
+ * must keep its post-GC JS heap, DOM node count and listener count flat (within 5 %). The baseline is taken
+ * after a one-minute warm-up at the same churn, so it is the steady state, not the cold start.
+ */
+import { chromium } from '@playwright/test';
+import { chromiumLaunch, report, sleep, startApp } from './live-lib';
+
+const VIRTUAL_HOURS = Number(process.env.LIVE_SOAK_HOURS ?? 72);
+const SPEED = Number(process.env.LIVE_SOAK_SPEED ?? 1440);
+const CALLS_PER_MINUTE = Number(process.env.LIVE_SOAK_CALLS_PER_MINUTE ?? 12);
+const PORT = Number(process.env.LIVE_BENCH_PORT ?? 3292);
+const EMU = Number(process.env.LIVE_BENCH_EMULATOR_BASE ?? 4795);
+const realMs = (VIRTUAL_HOURS * 3_600_000) / SPEED;
+
+const app = await startApp({ port: PORT, emulatorBase: EMU, dataDir: '.bench-live-soak' });
+const browser = await chromium.launch(chromiumLaunch);
+const pbxware = `http://127.0.0.1:${EMU}`;
+try {
+  const page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Performance.enable');
+  const sample = async () => {
+    for (let i = 0; i < 3; i++) await cdp.send('HeapProfiler.collectGarbage');
+    const { metrics } = await cdp.send('Performance.getMetrics');
+    const m = (name: string) => metrics.find((x) => x.name === name)?.value ?? NaN;
+    return { heap: m('JSHeapUsedSize'), nodes: m('Nodes'), listeners: m('JSEventListeners') };
+  };
+  await page.goto(`${app.url}/wallboard/demo-wallboard-7c1f0e9a4b`);
+  await page.getByTestId('wallboard').waitFor();
+  await fetch(`${pbxware}/__emulator/rate`, { method: 'POST', body: JSON.stringify({ callsPerMinute: CALLS_PER_MINUTE }) });
+  await fetch(`${pbxware}/__emulator/clock`, { method: 'POST', body: JSON.stringify({ speed: SPEED }) });
+  // Warm-up at full churn until V8 has compiled and optimized the hot paths (JIT code is heap too, and grows
+  // for the first minute or two before it levels off); only then is the baseline taken.
+  await sleep(Number(process.env.LIVE_SOAK_WARMUP_MS ?? 60_000));
+  const baseline = await sample();
+  const t0 = Date.now();
+  let peak = baseline;
+  while (Date.now() - t0 < realMs) {
+    await sleep(Math.min(30_000, realMs - (Date.now() - t0)));
+    const s = await sample();
+    peak = { heap: Math.max(peak.heap, s.heap), nodes: Math.max(peak.nodes, s.nodes), listeners: Math.max(peak.listeners, s.listeners) };
+    const rows = await page.getByTestId('wb-call').count();
+    console.log(`t+${Math.round((Date.now() - t0) / 1000)} s: heap ${(s.heap / 1e6).toFixed(2)} MB, ${s.nodes} nodes, ${s.listeners} listeners, ${rows} call rows`);
+  }
+  const final = await sample();
+  const clock = (await (await fetch(`${pbxware}/__emulator/clock`)).json()) as { now: string };
+  console.log(`${VIRTUAL_HOURS} virtual hours of churn at ${CALLS_PER_MINUTE} calls/min (emulator clock now ${clock.now}); peak heap ${(peak.heap / 1e6).toFixed(2)} MB, peak nodes ${peak.nodes}`);
+  const within = (a: number, b: number) => Math.abs(a / b - 1) <= 0.05;
+  report({ name: `wallboard post-GC JS heap after ${VIRTUAL_HOURS} h churn`, value: Math.round(final.heap / 1e4) / 100, unit: 'MB', baseline: Math.round(baseline.heap / 1e4) / 100, baselineLabel: 'after warm-up', limit: 'within 5 %', pass: within(final.heap, baseline.heap) });
+  report({ name: `wallboard DOM nodes after ${VIRTUAL_HOURS} h churn`, value: final.nodes, baseline: baseline.nodes, baselineLabel: 'after warm-up', limit: 'within 5 %', pass: within(final.nodes, baseline.nodes) });
+  report({ name: `wallboard event listeners after ${VIRTUAL_HOURS} h churn`, value: final.listeners, baseline: baseline.listeners, baselineLabel: 'after warm-up', limit: 'within 5 %', pass: within(final.listeners, baseline.listeners) });
+} finally {
+  await browser.close();
+  await app.stop();
+}
+process.exit(0);
