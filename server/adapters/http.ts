@@ -91,7 +91,9 @@ async function withRetries<T extends { status: number }>(req: VendorRequest, att
     } catch (err) {
       const ve = toVendorError(err, req, signal, deadline);
       const retryable = ve.kind === 'unreachable' && n < maxAttempts && !signal.aborted;
-      log.warn('vendor call failed', { vendor: req.vendor, op: req.operation, url: safeUrl, kind: ve.kind, attempt: n, retrying: retryable, error: redact(String((err as Error)?.message ?? err), req.secrets) });
+      // A caller that went away (closed page, stopped poller) is not a vendor problem.
+      const cancelled = !!req.signal?.aborted && !deadline.aborted;
+      (cancelled ? log.debug : log.warn)('vendor call failed', { vendor: req.vendor, op: req.operation, url: safeUrl, kind: cancelled ? 'cancelled' : ve.kind, attempt: n, retrying: retryable, error: redact(String((err as Error)?.message ?? err), req.secrets) });
       if (!retryable) throw ve;
       try {
         await backoff(n, signal);
