@@ -54,7 +54,7 @@ export function LiveNotices({ view, now }: { view: LiveView; now: number }) {
   for (const [message, who] of unsupported)
     notes.push(
       <Notice key={`u-${message}`} tone="neutral" testId="unsupported-notice">
-        {message} <span className="text-slate-500">({who.join(', ')})</span>
+        {message} <span className="text-slate-500 dark:text-slate-400">({who.join(', ')})</span>
       </Notice>,
     );
   return notes.length ? <div className="mb-4 space-y-2">{notes}</div> : null;

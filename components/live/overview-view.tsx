@@ -149,7 +149,7 @@ function OverviewTableRow({ row: r, isOperator, store }: { row: OverviewRow; isO
     <tr data-testid="overview-row" data-tenant={r.tenant.name} data-health={r.fresh.health}>
       <Td>
         <p className="font-medium">{r.tenant.name}</p>
-        {r.tenant.code && <p className="text-xs text-slate-500">{r.tenant.code}</p>}
+        {r.tenant.code && <p className="text-xs text-slate-500 dark:text-slate-400">{r.tenant.code}</p>}
       </Td>
       <Td>
         <Badge>{vendorLabels[r.tenant.vendor]}</Badge> <span className="text-xs text-slate-600 dark:text-slate-400">{r.tenant.connectionName}</span>
@@ -165,11 +165,11 @@ function OverviewTableRow({ row: r, isOperator, store }: { row: OverviewRow; isO
             )}
           </span>
         ) : r.balanceState?.status === 'unsupported' ? (
-          <span className="text-slate-500" title={r.balanceState.message}>
+          <span className="text-slate-500 dark:text-slate-400" title={r.balanceState.message}>
             —<span className="sr-only">{r.balanceState.message}</span>
           </span>
         ) : (
-          <span className="text-slate-500">…</span>
+          <span className="text-slate-500 dark:text-slate-400">…</span>
         )}
         {isOperator && r.balance && <ThresholdEditor tenant={r.tenant} store={store} />}
       </Td>
@@ -211,7 +211,7 @@ function ThresholdEditor({ tenant, store }: { tenant: LiveTenant; store: LiveSto
   const [pending, start] = useTransition();
   if (!open)
     return (
-      <div className="mt-0.5 text-xs text-slate-500">
+      <div className="mt-0.5 text-xs text-slate-500 dark:text-slate-400">
         {tenant.threshold !== null ? `threshold ${tenant.threshold.replace(/\.?0+$/, '')}` : 'no threshold'}{' '}
         <button type="button" className="underline hover:text-slate-800 dark:hover:text-slate-200" onClick={() => setOpen(true)} aria-label={`Edit low-balance threshold for ${tenant.name}`}>
           edit

@@ -71,7 +71,8 @@ test('HoduPBX: map a DID to an IVR (stored by the PBX) and give a pool number to
   // HoduPBX takes only an extension or an IVR.
   await expect(form.getByLabel('Routes to: type').locator('option')).toHaveText(['(none)', 'Extension', 'IVR']);
   await form.getByLabel('Routes to: type').selectOption('ivr');
-  // The choices are the tenant's real IVRs, loaded from HoduPBX.
+  // The choices are the tenant's real IVRs, loaded from HoduPBX (a free-text field until they arrive).
+  await expect(form.getByLabel('Routes to: target').locator('option', { hasText: 'Main_Menu (3000)' })).toHaveCount(1);
   await form.getByLabel('Routes to: target').selectOption({ label: 'Main_Menu (3000)' });
   await form.getByRole('button', { name: 'Save changes' }).click();
   await expect(form).toBeHidden();

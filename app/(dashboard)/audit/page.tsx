@@ -33,7 +33,7 @@ export default async function AuditPage() {
                 <Td>{e.actor}</Td>
                 <Td>
                   <span className="font-mono text-xs">{e.action}</span>
-                  {e.targetId && <span className="block text-xs text-slate-500">{e.targetType} {e.targetId}</span>}
+                  {e.targetId && <span className="block text-xs text-slate-500 dark:text-slate-400">{e.targetType} {e.targetId}</span>}
                 </Td>
                 <Td>{e.result === 'ok' ? <Badge tone="good">ok</Badge> : <Badge tone="bad" className="max-w-xs whitespace-normal">{e.error}</Badge>}</Td>
                 <Td>

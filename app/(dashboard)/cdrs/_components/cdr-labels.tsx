@@ -15,7 +15,7 @@ export function DirectionLabel({ direction }: { direction: CallDirection }) {
   const arrow = { inbound: '↙', outbound: '↗', internal: '↔', unknown: '·' }[direction];
   return (
     <span>
-      <span aria-hidden="true" className="mr-1 text-slate-400">
+      <span aria-hidden="true" className="mr-1 text-slate-500 dark:text-slate-400">
         {arrow}
       </span>
       {directionText[direction]}

@@ -100,7 +100,7 @@ export function DidsEditor({ initial, operator }: { initial: Data; operator: boo
                     {r.item.number}
                     {r.item.numberTo ? `–${r.item.numberTo}` : ''}
                   </Td>
-                  <Td>{r.item.destination ? describe(r.item.destination) : <span className="text-slate-500">not shown by this vendor</span>}</Td>
+                  <Td>{r.item.destination ? describe(r.item.destination) : <span className="text-slate-500 dark:text-slate-400">not shown by this vendor</span>}</Td>
                   <Td>{pending ? <Badge tone="info">saving…</Badge> : r.item.description}</Td>
                   <Td>{t?.tenantName}</Td>
                   <Td>{t ? vendorLabels[t.vendor] : ''}</Td>
@@ -283,9 +283,9 @@ function DidPool({ connection, tenants }: { connection: ConfigTenantView; tenant
       </div>
       <FormError error={failure} />
       {pool.isPending ? (
-        <p className="text-sm text-slate-500">Loading the pool…</p>
+        <p className="text-sm text-slate-500 dark:text-slate-400">Loading the pool…</p>
       ) : list.length === 0 ? (
-        <p className="text-sm text-slate-500">No unassigned numbers.</p>
+        <p className="text-sm text-slate-500 dark:text-slate-400">No unassigned numbers.</p>
       ) : (
         <ul className="divide-y divide-slate-100 dark:divide-slate-800">
           {list.map((d) => (

@@ -108,7 +108,7 @@ export function ExtensionForm({ tenants, existing, onDone }: { tenants: ConfigTe
         {tenant && (
           <fieldset className="space-y-2">
             <legend className="text-sm font-medium">{vendorLabels[tenant.vendor]} settings</legend>
-            {spec.isPending && <p className="text-sm text-slate-500">Loading {vendorLabels[tenant.vendor]}&apos;s fields…</p>}
+            {spec.isPending && <p className="text-sm text-slate-500 dark:text-slate-400">Loading {vendorLabels[tenant.vendor]}&apos;s fields…</p>}
             {spec.data?.status === 'unsupported' && <Notice tone="neutral">{spec.data.message}</Notice>}
             {spec.data?.status === 'error' && <Notice tone="bad">{describeVendorError(spec.data.error)}</Notice>}
             {spec.error && <Notice tone="bad">{spec.error.message}</Notice>}

@@ -65,7 +65,7 @@ export function IvrsEditor({ initial }: { initial: Data }) {
               <tr key={rowKey(r)} data-testid="ivr-row" data-name={r.item.name} data-tenant={t?.tenantName}>
                 <Td className="font-medium">{r.item.name}</Td>
                 <Td className="tabular">{r.item.extension}</Td>
-                <Td>{r.item.keymap === null ? <span className="text-slate-500">not exposed</span> : r.item.keymap.map((k) => k.key).join(' ')}</Td>
+                <Td>{r.item.keymap === null ? <span className="text-slate-500 dark:text-slate-400">not exposed</span> : r.item.keymap.map((k) => k.key).join(' ')}</Td>
                 <Td>{t?.tenantName}</Td>
                 <Td>{t ? vendorLabels[t.vendor] : ''}</Td>
                 <Td className="text-right">
@@ -165,7 +165,7 @@ function IvrPanel({ row, tenant, siblings, onClose }: { row: R; tenant?: ConfigT
       <div className="space-y-4">
         <div className="flex items-center gap-2">
           <h2 className="font-semibold">
-            {ivr.name} <span className="text-sm font-normal text-slate-500">{ivr.extension}</span>
+            {ivr.name} <span className="text-sm font-normal text-slate-500 dark:text-slate-400">{ivr.extension}</span>
           </h2>
           {reason && <Badge tone="warn">read-only</Badge>}
           <Button variant="ghost" className="ml-auto" onClick={onClose}>

@@ -201,7 +201,7 @@ function ScheduleEditor({ row, tenant, onClose }: { row: R; tenant?: ConfigTenan
                 <span className="pt-1.5 text-sm font-medium">{cap(d)}</span>
                 <div className="space-y-1">
                   <div className="flex flex-wrap items-center gap-2">
-                    {draft.weekly[d].length === 0 && <span className="text-sm text-slate-500">closed</span>}
+                    {draft.weekly[d].length === 0 && <span className="text-sm text-slate-500 dark:text-slate-400">closed</span>}
                     {draft.weekly[d].map((rg, i) => (
                       <span key={i} className="flex items-center gap-1" role="group" aria-label={`${cap(d)} range ${i + 1}`}>
                         <input aria-label={`${cap(d)} range ${i + 1} opens`} aria-invalid={!!errors[`weekly.${d}.${i}`] || !!errors[`weekly.${d}.${i}.from`]} className={`${inputClass} w-20!`} value={rg.from} onChange={(e) => setDay(d, draft.weekly[d].map((x, j) => (j === i ? { ...x, from: e.target.value } : x)))} />
@@ -230,7 +230,7 @@ function ScheduleEditor({ row, tenant, onClose }: { row: R; tenant?: ConfigTenan
             <h3 id="closed-h" className="text-sm font-semibold">
               Closed dates and holidays
             </h3>
-            {draft.closed.length === 0 && <p className="text-sm text-slate-500">None.</p>}
+            {draft.closed.length === 0 && <p className="text-sm text-slate-500 dark:text-slate-400">None.</p>}
             {draft.closed.map((c, i) => (
               <div key={i} className="rounded-md border border-slate-200 p-3 dark:border-slate-700" data-testid="closed-row" role="group" aria-label={`Closed period ${i + 1}`}>
                 <div className="grid gap-2 sm:grid-cols-6">
@@ -281,7 +281,7 @@ function ScheduleEditor({ row, tenant, onClose }: { row: R; tenant?: ConfigTenan
                 When closed, send calls to
               </h3>
               <DestinationPicker label="Closed destination" value={draft.closedDestination} options={options} types={closedTypes} onChange={(d) => setDraft({ ...draft, closedDestination: d })} />
-              {draft.closedDestination && <p className="text-xs text-slate-500">{destinationTypeLabels[draft.closedDestination.type]} {draft.closedDestination.target}</p>}
+              {draft.closedDestination && <p className="text-xs text-slate-500 dark:text-slate-400">{destinationTypeLabels[draft.closedDestination.type]} {draft.closedDestination.target}</p>}
             </section>
           )}
         </fieldset>

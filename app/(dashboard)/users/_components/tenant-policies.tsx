@@ -47,12 +47,12 @@ function PolicyRow({ t }: { t: TenantPolicy }) {
   return (
     <tr>
       <Td>
-        {t.tenantName} <span className="text-xs text-slate-500">({t.connectionName})</span>
+        {t.tenantName} <span className="text-xs text-slate-500 dark:text-slate-400">({t.connectionName})</span>
       </Td>
       <Td>
         <label className="flex items-center gap-1.5">
           <input aria-label={`Low-balance threshold for ${t.tenantName}`} className={`${inputClass} w-28`} inputMode="decimal" placeholder="none" value={threshold} onChange={(e) => setThreshold(e.target.value)} />
-          <span className="text-xs text-slate-500">{t.currency}</span>
+          <span className="text-xs text-slate-500 dark:text-slate-400">{t.currency}</span>
         </label>
         {error && <p className="mt-1 text-xs text-red-600" data-testid="field-error">{error}</p>}
       </Td>

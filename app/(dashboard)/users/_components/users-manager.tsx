@@ -64,7 +64,7 @@ export function UsersManager({ users, tenants }: { users: User[]; tenants: Tenan
             <tr key={u.id} data-testid="user-row">
               <Td>
                 <p className="font-medium">{u.name}</p>
-                <p className="text-xs text-slate-500">{u.email}</p>
+                <p className="text-xs text-slate-500 dark:text-slate-400">{u.email}</p>
               </Td>
               <Td>{u.role === 'operator' ? 'Operator' : 'Tenant user'}</Td>
               <Td>{u.role === 'tenant' ? (tenantName(u) ? `${tenantName(u)!.tenantName} (${tenantName(u)!.connectionName})` : `${u.tenantId} (unavailable)`) : 'All tenants'}</Td>

@@ -120,7 +120,7 @@ export function WallboardsManager({ wallboards, tenants }: { wallboards: Wallboa
                 return (
                   <label key={key} className="flex items-center gap-2 text-sm">
                     <input type="checkbox" checked={picked.includes(key)} onChange={(e) => setPicked(e.target.checked ? [...picked, key] : picked.filter((x) => x !== key))} />
-                    {t.tenantName} <span className="text-xs text-slate-500">({t.connectionName})</span>
+                    {t.tenantName} <span className="text-xs text-slate-500 dark:text-slate-400">({t.connectionName})</span>
                   </label>
                 );
               })}
