@@ -1,20 +1,22 @@
 'use client';
 
 import { ArrowDown, ArrowUp } from 'lucide-react';
+import Link from 'next/link';
 import { useMemo, useState, useTransition } from 'react';
+import { HourlySparkline } from '@/components/charts/hourly-bars';
 import { Button } from '@/components/ui/button';
 import { Badge, EmptyState } from '@/components/ui/card';
 import { inputClass } from '@/components/ui/field';
 import { Table, Td, Th } from '@/components/ui/table';
 import { compareDecimal, formatMoney } from '@/lib/format';
-import { streamKey, tenantKey, type LiveInitial, type LiveState, type LiveTenant } from '@/lib/live-protocol';
+import { streamKey, tenantKey, type LiveInitial, type LiveTenant } from '@/lib/live-protocol';
 import { vendorLabels, vendors } from '@/lib/schemas/common';
 import type { Balance, TenantCounters } from '@/lib/schemas/tenant';
 import { describeVendorError } from '@/lib/vendor-error';
 import { updateTenantSettingsAction } from '@/server/actions/users';
 import { ageText, freshnessOf, type Freshness } from './freshness';
 import { LinkBadge, LiveNotices } from './live-notices';
-import type { LiveStore, LiveView } from './live-store';
+import type { LiveStore, LiveView, ViewState } from './live-store';
 import { liveUrl, useLive } from './use-live';
 import { useNow } from './use-now';
 
@@ -22,10 +24,10 @@ export interface OverviewRow {
   key: string;
   tenant: LiveTenant;
   balance?: Balance;
-  balanceState?: LiveState;
+  balanceState?: ViewState;
   low: boolean;
   counters?: TenantCounters;
-  countersState?: LiveState;
+  countersState?: ViewState;
   fresh: Freshness;
 }
 
@@ -37,8 +39,8 @@ export function overviewRows(view: LiveView, now: number): OverviewRow[] {
     const ref = { connectionId: tenant.connectionId, tenantId: tenant.tenantId };
     const countersState = view.states.get(streamKey({ ...ref, stream: 'counters' }));
     const balanceState = view.states.get(streamKey({ ...ref, stream: 'balance' }));
-    const counters = countersState?.items.counters as TenantCounters | undefined;
-    const balance = balanceState?.items.balance as Balance | undefined;
+    const counters = countersState?.items.get('counters') as TenantCounters | undefined;
+    const balance = balanceState?.items.get('balance') as Balance | undefined;
     const fc = freshnessOf(countersState, view, now);
     const fb = freshnessOf(balanceState, view, now);
     const worst = healthRank[fc.health] <= healthRank[fb.health] ? fc : fb;
@@ -148,7 +150,9 @@ function OverviewTableRow({ row: r, isOperator, store }: { row: OverviewRow; isO
   return (
     <tr data-testid="overview-row" data-tenant={r.tenant.name} data-health={r.fresh.health}>
       <Td>
-        <p className="font-medium">{r.tenant.name}</p>
+        <Link className="font-medium hover:underline" href={`/tenants/${encodeURIComponent(r.tenant.connectionId)}/${encodeURIComponent(r.tenant.tenantId)}`}>
+          {r.tenant.name}
+        </Link>
         {r.tenant.code && <p className="text-xs text-slate-500 dark:text-slate-400">{r.tenant.code}</p>}
       </Td>
       <Td>
@@ -175,6 +179,7 @@ function OverviewTableRow({ row: r, isOperator, store }: { row: OverviewRow; isO
       </Td>
       <Td className="tabular text-right" data-testid="calls-now">
         {c?.callsNow ?? '—'}
+        {c?.calls24h && c.calls24h.length > 0 && <HourlySparkline series={c.calls24h} />}
       </Td>
       <Td className="tabular text-right">{c?.extensionsOnline !== undefined ? `${c.extensionsOnline}${c.extensionsTotal !== undefined ? ` / ${c.extensionsTotal}` : ''}` : '—'}</Td>
       <Td className="tabular" data-testid="data-age">
