@@ -9,6 +9,8 @@ export const capabilities = {
   listLiveCalls: 'a live call list',
   listRegistrations: 'SIP registration status',
   clickToCall: 'click-to-call',
+  crmSubscribe: 'CRM ringing callbacks',
+  crmUnsubscribe: 'ending CRM ringing callbacks',
   listCdrs: 'call records (CDRs)',
   getRecording: 'call recordings',
   listDestinations: 'a destination list',

@@ -10,6 +10,7 @@ import { dataDir, env } from './env';
 import { log } from './log';
 import { startCdrScheduler } from './services/cdr-scheduler';
 import { createConnection } from './services/connections';
+import { crmHookPath, ensureCrmHook } from './services/crm-hooks';
 import { createWallboard } from './services/users';
 
 /** Demo logins, printed at start. Only ever created in demo mode on an empty database. */
@@ -22,6 +23,8 @@ export const DEMO_LOGINS = {
 interface DemoFile {
   connections: { key: string; name: string; config: unknown }[];
   tenantUser: { connectionKey: string; tenantId: string };
+  /** Control-plane URLs of the demo emulators, by vendor (written by server/emulators/main.ts). */
+  emulators?: Record<string, string>;
 }
 
 /** Runs once per server process (instrumentation.ts): migrations, then demo seed when asked for. */
@@ -31,10 +34,12 @@ export async function boot() {
   if (env().SWITCHBOARD_DEMO !== '1') return;
   const file = path.join(dataDir(), 'demo', 'connections.json');
   const [anyUser] = await db.select({ id: users.id }).from(users).limit(1);
-  if (!anyUser && fs.existsSync(file)) await seedDemo(JSON.parse(fs.readFileSync(file, 'utf8')) as DemoFile);
-  else if (fs.existsSync(file)) await refreshDemoUrls(JSON.parse(fs.readFileSync(file, 'utf8')) as DemoFile);
+  const demoFile = fs.existsSync(file) ? (JSON.parse(fs.readFileSync(file, 'utf8')) as DemoFile) : undefined;
+  if (!anyUser && demoFile) await seedDemo(demoFile);
+  else if (demoFile) await refreshDemoUrls(demoFile);
   const port = process.env.PORT ?? '3000';
   const origin = `http://127.0.0.1:${port}`;
+  if (demoFile) await pointDemoHodupbxAtSwitchboard(demoFile, origin);
   console.log(
     [
       '',
@@ -83,3 +88,31 @@ async function refreshDemoUrls(demo: DemoFile) {
     if (row && row.baseUrl !== cfg.baseUrl) await db.update(connections).set({ baseUrl: cfg.baseUrl, updatedAt: new Date() }).where(eq(connections.id, row.id));
   }
 }
+
+/**
+ * Demo only: the HoduPBX emulator should deliver its CRM "Ring" callbacks to this running Switchboard. Creates
+ * each HoduPBX demo connection's hook and tells the emulator (over its control plane, by URL: no emulator code
+ * is imported) where to call. The emulator keeps a single callback URL, as one PBX has one CRM URL: the
+ * tenant-token connection goes last and wins, since that is the connection whose live calls the demo shows.
+ */
+async function pointDemoHodupbxAtSwitchboard(demo: DemoFile, origin: string) {
+  const control = demo.emulators?.hodupbx;
+  if (!control) return;
+  const db = await getDb();
+  const rows = await db.select().from(connections);
+  const hodu = demo.connections
+    .filter((c) => (c.config as { vendor?: string }).vendor === 'hodupbx')
+    .sort((a, b) => Number((a.config as { userType?: string }).userType === 'TENANT') - Number((b.config as { userType?: string }).userType === 'TENANT'));
+  for (const c of hodu) {
+    const row = rows.find((r) => r.name === c.name);
+    if (!row) continue;
+    try {
+      const url = `${origin}${crmHookPath(await ensureCrmHook(row.id))}`;
+      const res = await fetch(`${control}/__emulator/crm-callback`, { method: 'POST', body: JSON.stringify({ url }), signal: AbortSignal.timeout(3_000) });
+      if (!res.ok) throw new Error(`emulator answered ${res.status}`);
+    } catch (err) {
+      log.warn('demo: could not set the HoduPBX CRM callback', { connection: c.name, error: String(err) });
+    }
+  }
+}
+

@@ -67,6 +67,12 @@ export interface PbxAdapter {
   listLiveCalls?(ctx: AdapterContext, tenantId: string): Promise<LiveCall[]>;
   listRegistrations?(ctx: AdapterContext, tenantId: string): Promise<SipRegistration[]>;
   clickToCall?(ctx: AdapterContext, input: { tenantId: string; extension: string; webPassword: string; number: string }): Promise<void>;
+  /**
+   * CRM "ringing" callbacks for one extension: the PBX calls the URL configured on its side whenever the
+   * extension rings. The web password authorizes the extension and is never kept.
+   */
+  crmSubscribe?(ctx: AdapterContext, input: { tenantId: string; extension: string; webPassword: string }): Promise<void>;
+  crmUnsubscribe?(ctx: AdapterContext, input: { tenantId: string; extension: string; webPassword: string }): Promise<void>;
 
   // ---- call records
   /** One page of CDRs in [from, to]; call again with `nextCursor` until it is absent. */

@@ -145,4 +145,17 @@ CREATE TABLE IF NOT EXISTS live_snapshots (
 );
 `,
   },
+  {
+    // CRM callback hooks: one secret path token per connection (HoduPBX sends no credentials, so the token in
+    // the URL is the authentication). Only its SHA-256 is stored; the token itself is derived from the server
+    // key (see server/services/crm-hooks.ts), so the URL can be shown again without keeping it.
+    id: '0004_crm_hooks',
+    sql: `
+CREATE TABLE IF NOT EXISTS crm_hooks (
+  connection_id text PRIMARY KEY REFERENCES connections(id) ON DELETE CASCADE,
+  token_hash text NOT NULL UNIQUE,
+  created_at timestamptz NOT NULL DEFAULT now()
+);
+`,
+  },
 ];

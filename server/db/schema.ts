@@ -153,3 +153,10 @@ export const liveSnapshots = pgTable('live_snapshots', {
   state: jsonb('state').notNull(),
   updatedAt: ts('updated_at').notNull().defaultNow(),
 });
+
+/** 0004_crm_hooks: the hashed secret token of each connection's CRM callback URL. */
+export const crmHooks = pgTable('crm_hooks', {
+  connectionId: text('connection_id').primaryKey(),
+  tokenHash: text('token_hash').notNull().unique(),
+  createdAt: ts('created_at').notNull().defaultNow(),
+});

@@ -192,7 +192,28 @@ export function createHodupbxAdapter(config: HodupbxAdapterConfig, options?: Ada
         secrets: [hashed, input.webPassword],
       });
     },
+
+    /**
+     * CRM subscribe / unsubscribe (`info/crmSubscribe`, `info/crmUnSubscribe`): the PBX then sends "Ring"
+     * callbacks for the extension to the CRM URL configured on the PBX. Same MD5 web password as click2call,
+     * never kept. 406 "Not Acceptable" (bad extension or password) becomes `rejected` with the vendor's text.
+     */
+    async crmSubscribe(ctx, input) {
+      await crm(ctx, 'info/crmSubscribe', input);
+    },
+
+    async crmUnsubscribe(ctx, input) {
+      await crm(ctx, 'info/crmUnSubscribe', input);
+    },
   };
+
+  async function crm(ctx: AdapterContext, path: string, input: { tenantId: string; extension: string; webPassword: string }) {
+    await requireTenant(ctx, input.tenantId);
+    const hashed = md5(input.webPassword);
+    // An ADMIN token names the extension in its registration form, tenant ID first (as the callback sample 1000103).
+    const extension = ut === 'ADMIN' ? `${input.tenantId}${input.extension}` : input.extension;
+    await client.call(ctx, { path, body: { extension_number: extension, extension_password: hashed }, write: true, secrets: [hashed, input.webPassword] });
+  }
 
   if (ut === 'ADMIN') return { ...base, ...adminOnly() };
   return { ...base, ...tenantOnly() };
