@@ -28,10 +28,9 @@ const dataDir = path.join(root, '.bench-data', `cdr-${ROWS}`);
 process.env.SWITCHBOARD_DATA_DIR = dataDir;
 process.env.SWITCHBOARD_SECRET ??= 'bench-secret-bench-secret-bench-secret-0123';
 
-const { sql } = await import('drizzle-orm');
-const { openDatabase, setDatabaseForTests, rowsOf } = await import('@/server/db/client');
-const { connections } = await import('@/server/db/schema');
-const { encryptJson } = await import('@/server/crypto');
+const { openDatabase, setDatabaseForTests } = await import('@/server/db/client');
+const { ensureBenchCdrs, DAY_MS: DAY } = await import('./cdr-data');
+const { report } = await import('./live-lib');
 const { cdrStore, resolveFilters } = await import('@/server/services/cdr-store');
 const { scopedMatches, listCdrPage } = await import('@/server/services/cdr-query');
 const { volumeSeries, qualitySeries, costSeries, topParties, weekdayHourHeatmap, statsFrame } = await import('@/server/services/cdr-stats');
@@ -40,58 +39,14 @@ const { parseCdrFilters } = await import('@/lib/cdr-filters');
 type Actor = import('@/server/auth/actor').Actor;
 
 const operator: Actor = { kind: 'operator', userId: 'bench', email: 'bench@bench.test', name: 'Bench' };
-const DAY = 86_400_000;
 
 const handle = await openDatabase(process.env.BENCH_DATABASE_URL ? { url: process.env.BENCH_DATABASE_URL } : { dir: path.join(dataDir, 'pglite') });
 setDatabaseForTests(handle);
-const db = handle.db;
 
 // ------------------------------------------------------------------------------------------ the data
 
-const TENANTS = [
-  { conn: 'bench-pbxware', vendor: 'pbxware', tenants: ['2', '3', '7'], currency: 'USD' },
-  { conn: 'bench-hodupbx', vendor: 'hodupbx', tenants: ['1000', '1001', '1002'], currency: 'EUR' },
-  { conn: 'bench-mirta', vendor: 'mirta', tenants: ['80', '81'], currency: 'GBP' },
-] as const;
-
-const [existing] = rowsOf<{ n: number }>(await db.execute(sql`SELECT count(*)::int AS n FROM cdrs`));
-if ((existing?.n ?? 0) < ROWS) {
-  const t0 = performance.now();
-  await db.execute(sql`TRUNCATE cdrs`);
-  await db.execute(sql`DELETE FROM connections WHERE id LIKE 'bench-%'`);
-  for (const c of TENANTS)
-    await db.insert(connections).values({ id: c.conn, name: `${c.vendor} (bench)`, vendor: c.vendor, baseUrl: 'http://127.0.0.1:9', settings: {}, secrets: encryptJson({}) }).onConflictDoNothing();
-  const flat = TENANTS.flatMap((c) => c.tenants.map((t) => ({ conn: c.conn, tenant: t, currency: c.currency })));
-  // Deterministic pseudo-random columns from the row number, generated inside the database (fast).
-  const now = Date.now();
-  const batch = 100_000;
-  for (let startRow = 0; startRow < ROWS; startRow += batch) {
-    const end = Math.min(ROWS, startRow + batch);
-    await db.execute(
-      sql.raw(`
-      INSERT INTO cdrs (connection_id, tenant_id, id, started_at, ended_at, from_number, to_number, direction, disposition, disposition_raw,
-                        duration_sec, billable_sec, cost_amount, cost_currency, recording_ref, raw)
-      SELECT t.conn, t.tenant, 'b' || g, s.started, s.started + make_interval(secs => s.dur), 
-             CASE WHEN s.dir = 'inbound' THEN s.ext_num ELSE s.ext END,
-             CASE WHEN s.dir = 'outbound' THEN s.ext_num WHEN s.dir = 'internal' THEN '1' || lpad(((g * 31) % 40)::text, 2, '0') ELSE s.ext END,
-             s.dir, s.disp, upper(s.disp), s.dur, CASE WHEN s.disp = 'answered' THEN s.talk ELSE 0 END,
-             CASE WHEN s.dir = 'outbound' AND s.disp = 'answered' THEN round(ceil(s.talk / 60.0) * 0.02, 5) ELSE 0 END,
-             t.currency, CASE WHEN s.disp = 'answered' AND g % 2 = 0 THEN 'rec/' || g ELSE NULL END,
-             jsonb_build_object('row', g)
-      FROM generate_series(${startRow + 1}, ${end}) g
-      JOIN (VALUES ${flat.map((f, i) => `(${i}, '${f.conn}', '${f.tenant}', '${f.currency}')`).join(',')}) AS t(idx, conn, tenant, currency) ON t.idx = g % ${flat.length}
-      CROSS JOIN LATERAL (
-        SELECT to_timestamp(${now / 1000} - ((g::bigint * 2654435761) % ${90 * 86400})) AS started,
-               CASE WHEN (g * 7) % 20 < 9 THEN 'inbound' WHEN (g * 7) % 20 < 17 THEN 'outbound' ELSE 'internal' END AS dir,
-               CASE WHEN (g * 13) % 100 < 72 THEN 'answered' WHEN (g * 13) % 100 < 88 THEN 'no_answer' WHEN (g * 13) % 100 < 96 THEN 'busy' ELSE 'failed' END AS disp,
-               5 + (g * 17) % 400 AS dur, (g * 17) % 400 AS talk,
-               '+1' || (2000000000 + (g::bigint * 7919) % 7000000000)::text AS ext_num,
-               '1' || lpad((g % 40)::text, 2, '0') AS ext
-      ) s`),
-    );
-  }
-  console.error(`generated ${ROWS} CDRs in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
-}
+const generated = await ensureBenchCdrs(handle.db, ROWS);
+if (generated) console.error(`generated ${ROWS} CDRs in ${generated.toFixed(1)} s`);
 
 // ------------------------------------------------------------------------------------------ helpers
 
@@ -174,6 +129,7 @@ for (const [name, fn] of Object.entries(series)) {
   out(`cdr chart "${name}" over ${n} rows`, ms(x), ms(baseline), `${(x / baseline).toFixed(2)}x`);
 }
 out('cdr chart series, slowest', ms(worst), ms(baseline), `${worstRatio.toFixed(2)}x`);
+report({ name: `CDR chart series over ${n} rows, slowest`, value: worst, unit: 'ms', baseline, baselineLabel: 'typed-array scan', ratio: worstRatio, limit: '≤ 50 ms and ≤ 6×', pass: worst <= 50 && worstRatio <= 6 });
 
 // ------------------------------------------------------------------------------------------ table page
 
@@ -194,6 +150,7 @@ for (const q of tableCases) {
   out(`cdr table page (${q})`, ms(x), '20 ms limit', `${(x / 20).toFixed(2)}`);
 }
 out('cdr table page with filters, slowest', ms(worstPage), '20 ms limit', `${(worstPage / 20).toFixed(2)}`);
+report({ name: `CDR table page with filters over ${n} rows, slowest`, value: worstPage, unit: 'ms', baseline: 20, baselineLabel: 'limit', limit: '≤ 20 ms', pass: worstPage <= 20 });
 
 // ------------------------------------------------------------------------------------------ export
 
@@ -222,6 +179,7 @@ const took = (performance.now() - t) / 1000;
 if (lines - 1 !== total) throw new Error(`export wrote ${lines - 1} rows, expected ${total}`);
 const mb = (x: number) => `${(x / 1048576).toFixed(1)} MB`;
 out(`cdr csv export of ${total} rows, peak RSS growth`, mb(peakRss - before.rss), '100 MB limit', ((peakRss - before.rss) / (100 * 1048576)).toFixed(2));
+report({ name: `CDR CSV export of ${total} rows, peak RSS growth`, value: (peakRss - before.rss) / 1048576, unit: 'MB', baseline: 100, baselineLabel: 'limit', limit: '≤ 100 MB', pass: peakRss - before.rss <= 100 * 1048576 });
 out(`cdr csv export of ${total} rows, peak JS memory growth`, mb(peakHeap - (before.heapUsed + before.external + before.arrayBuffers)), '100 MB limit', ((peakHeap - (before.heapUsed + before.external + before.arrayBuffers)) / (100 * 1048576)).toFixed(2));
 console.error(`export: ${mb(bytes)} in ${took.toFixed(1)} s (${Math.round(total / took)} rows/s)`);
 

@@ -3,7 +3,7 @@
 import { useRouter } from 'next/navigation';
 import { useTransition } from 'react';
 import { inputClass } from '@/components/ui/field';
-import { vendorLabels, type Vendor } from '@/lib/schemas/common';
+import { vendorLabels, type Vendor } from '@/lib/vendors';
 
 export interface ScopeOption {
   connectionId: string;

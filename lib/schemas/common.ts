@@ -1,15 +1,10 @@
 import { z } from 'zod';
 
-export const vendors = ['pbxware', 'hodupbx', 'mirta', 'portsip'] as const;
-export const vendorSchema = z.enum(vendors);
-export type Vendor = z.infer<typeof vendorSchema>;
+import { vendors } from '../vendors';
 
-export const vendorLabels: Record<Vendor, string> = {
-  pbxware: 'PBXware',
-  hodupbx: 'HoduPBX',
-  mirta: 'MiRTA',
-  portsip: 'PortSIP',
-};
+// Kept in a zod-free module so client components can show labels without bundling zod.
+export { vendorLabels, vendors, type Vendor } from '../vendors';
+export const vendorSchema = z.enum(vendors);
 
 /** A decimal amount as a string ("244.45999", "-3.5"): money never passes through a float. */
 export const decimalSchema = z

@@ -17,7 +17,7 @@ import { databaseKinds, freshDatabase } from '@/server/testing/databases';
 import { exportCdrsCsv } from './cdr-export';
 import { filtersFromParams, getCdrDetail, listCdrPage, type CdrListRow } from './cdr-query';
 import { cdrStats } from './cdr-stats';
-import { fromMicroUnits, resetCdrStore, toMicroUnits } from './cdr-store';
+import { fromMicroUnits, noteCdrsInserted, resetCdrStore, toMicroUnits } from './cdr-store';
 import { setFirstSyncRange, syncConnectionCdrs } from './cdr-sync';
 import { createConnection } from './connections';
 
@@ -133,6 +133,44 @@ describe.each(databaseKinds)('CDR explorer reads ($name)', (kind) => {
       expect(csv.total).toBe(total);
       expect(csv.rows.map((r) => `${r[csv.col('connection_id')]}/${r[csv.col('tenant_id')]}/${r[csv.col('id')]}`)).toEqual(rows.map((r) => `${r.connectionId}/${r.tenantId}/${r.id}`));
     }
+  });
+
+  it('a number search of 3 or more digits (served by the trigram index) finds what SQL finds, in every order and across appends', async () => {
+    const db = await getDb();
+    const digitsOf = (col: string) => sql.raw(`regexp_replace(coalesce(${col}, ''), '[^0-9]', '', 'g')`);
+    // Needles taken from the synced data: a long tail of an external number, its middle, and a 3-digit run.
+    const [sample] = rowsOf<{ n: string }>(await db.execute(sql`SELECT from_number AS n FROM cdrs WHERE length(regexp_replace(from_number, '[^0-9]', '', 'g')) >= 8 ORDER BY seq LIMIT 1`));
+    const d = sample!.n.replace(/\D/g, '');
+    const needles = [d.slice(-6), d.slice(2, 6), d.slice(-3), `(${d.slice(-7, -4)}) ${d.slice(-4)}`];
+    for (const needle of needles) {
+      const digits = needle.replace(/\D/g, '');
+      const like = `%${digits}%`;
+      const [ref] = rowsOf<{ n: number }>(
+        await db.execute(
+          sql`SELECT count(*)::int AS n FROM cdrs WHERE started_at >= now() - interval '30 days' AND (${digitsOf('from_number')} LIKE ${like} OR ${digitsOf('to_number')} LIKE ${like} OR ${digitsOf('forwarded_to')} LIKE ${like})`,
+        ),
+      );
+      expect(ref!.n, needle).toBeGreaterThan(0);
+      for (const [sort, order] of [['cost', 'asc'], ['startedAt', 'desc'], ['to', 'asc']] as const) {
+        const filters = f(`range=30d&q=${encodeURIComponent(needle)}&sort=${sort}&order=${order}`);
+        const { rows, total } = await allPages(operator, filters, 7);
+        expect(total, needle).toBe(ref!.n);
+        expect(rows.every((r) => [r.from, r.to, r.forwardedTo ?? ''].some((x) => x.replace(/\D/g, '').includes(digits))), needle).toBe(true);
+        // The same rows in the same order as the export, which walks the full sort order.
+        const csv = await exportRows(operator, filters);
+        expect(csv.rows.map((r) => `${r[csv.col('connection_id')]}/${r[csv.col('tenant_id')]}/${r[csv.col('id')]}`)).toEqual(rows.map((r) => `${r.connectionId}/${r.tenantId}/${r.id}`));
+      }
+    }
+    // A number seen only in rows that arrive later is found once they are synced (the index catches up).
+    const before = (await listCdrPage(operator, f(`range=30d&q=${d.slice(-6)}`), 0, 1)).total;
+    await db.execute(sql`
+      INSERT INTO cdrs (connection_id, tenant_id, id, started_at, from_number, to_number, direction, disposition, duration_sec, raw)
+      VALUES (${pbxId}, '2', 'index-catch-up', now() - interval '1 hour', '+19998887776', ${sample!.n}, 'outbound', 'answered', 42, '{}'::jsonb)`);
+    noteCdrsInserted();
+    expect((await listCdrPage(operator, f('range=30d&q=9998887'), 0, 10)).rows.map((r) => r.id)).toEqual(['index-catch-up']);
+    expect((await listCdrPage(operator, f(`range=30d&q=${d.slice(-6)}`), 0, 1)).total).toBe(before + 1);
+    await db.execute(sql`DELETE FROM cdrs WHERE id = 'index-catch-up'`);
+    resetCdrStore();
   });
 
   it('names the field of a bad filter', () => {

@@ -17,6 +17,11 @@ import { getDb, rowsOf } from '@/server/db/client';
  * numbers (~130 MB for 1M rows with ~1M distinct external numbers); each instance keeps its own copy and
  * catches up by `seq`, so several instances on one Postgres stay correct. The full rows (raw record, names)
  * stay in the database and are fetched by `seq` for the rows actually shown or exported.
+ *
+ * Number searches of 3+ digits do not scan: a digit-trigram index over the number dictionary finds the
+ * matching numbers, and per-number row lists find their rows (a search matching 0.7% of 1M rows: ~2 ms
+ * instead of ~20 ms). Both are built on the first such search and extended as rows arrive: ~55 MB per
+ * million rows with ~850k distinct numbers (~30 MB index, ~25 MB row lists).
  */
 
 const DIR_CODE = new Map<string, number>(cdrDirections.map((d, i) => [d, i]));
@@ -42,6 +47,73 @@ class Dict {
       this.ids.set(v, id);
     }
     return id;
+  }
+
+  // Digit trigrams → ids of the entries whose digits contain them (ascending, each id once per trigram). Built
+  // on the first number search with exact sizes, then extended as the dictionary grows (it only grows).
+  private tri: Uint32Array[] = [];
+  private triLen = new Uint32Array(1000);
+  private triUpTo = 1;
+
+  /** Calls `emit(trigram)` for each distinct run of three digits in `v`, punctuation skipped (as in search). */
+  private static trigrams(v: string, emit: (t: number) => void) {
+    let t = 0;
+    let digits = 0;
+    for (let k = 0; k < v.length; k++) {
+      const d = v.charCodeAt(k) - 48;
+      if (d < 0 || d > 9) continue;
+      t = (t * 10 + d) % 1000;
+      if (++digits >= 3) emit(t);
+    }
+  }
+
+  private indexTrigrams() {
+    const from = this.triUpTo;
+    const to = this.values.length;
+    if (from >= to) return;
+    const last = new Int32Array(1000).fill(-1);
+    if (from === 1) {
+      // First build: count, then fill arrays of the exact size (the index is ~9 ids per entry).
+      const counts = new Uint32Array(1000);
+      for (let i = 1; i < to; i++)
+        Dict.trigrams(this.values[i]!, (t) => {
+          if (last[t] !== i) {
+            last[t] = i;
+            counts[t]!++;
+          }
+        });
+      this.tri = Array.from(counts, (c) => new Uint32Array(c));
+      last.fill(-1);
+    }
+    const { tri, triLen } = this;
+    for (let i = from; i < to; i++)
+      Dict.trigrams(this.values[i]!, (t) => {
+        if (last[t] === i) return;
+        last[t] = i;
+        let a = tri[t]!;
+        if (triLen[t] === a.length) tri[t] = a = grow(a, Math.max(16, Math.ceil(a.length * 1.5)));
+        a[triLen[t]!++] = i;
+      });
+    this.triUpTo = to;
+  }
+
+  /**
+   * Ids (ascending) of entries whose digits contain `needle` (digits only, at least 3): the shortest posting
+   * list of the needle's trigrams, each candidate checked against the needle. The same answer as
+   * `search(needle, 'digits', …)` without reading every entry.
+   */
+  digitSearch(needle: string): Uint32Array {
+    this.indexTrigrams();
+    let best: Uint32Array | undefined;
+    for (let k = 0; k + 3 <= needle.length; k++) {
+      const t = Number(needle.slice(k, k + 3));
+      const list = this.tri[t]?.subarray(0, this.triLen[t]) ?? new Uint32Array(0);
+      if (!best || list.length < best.length) best = list;
+    }
+    if (!best || needle.length === 3) return best ?? new Uint32Array(0);
+    const out: number[] = [];
+    for (const id of best) if (this.values[id]!.replace(/\D/g, '').includes(needle)) out.push(id);
+    return Uint32Array.from(out);
   }
 
   /**
@@ -189,6 +261,52 @@ export class CdrColumns {
   private matchCache = new Map<string, { match: Uint8Array; total: number }>();
   private numberCache = new Map<string, { size: number; hits: Uint8Array }>();
 
+  // Rows by number id, as linked lists per column (head by id, next by row; −1 ends), so a number search with
+  // few hits visits only the rows holding a hit number instead of scanning every row. Kept up to date lazily:
+  // rows only append, so catching up links just the new ones. ~12 bytes a row plus 12 bytes a distinct number.
+  private chainUpTo = 0;
+  private heads = [new Int32Array(0), new Int32Array(0), new Int32Array(0)];
+  private nexts = [new Int32Array(0), new Int32Array(0), new Int32Array(0)];
+
+  private linkNumbers() {
+    const n = this.n;
+    const ids = this.numbers.values.length;
+    const cols = [this.from, this.to, this.fwd];
+    for (let c = 0; c < 3; c++) {
+      if (this.heads[c]!.length < ids) {
+        const h = new Int32Array(Math.max(1024, ids * 1.25) | 0).fill(-1);
+        h.set(this.heads[c]!);
+        this.heads[c] = h;
+      }
+      if (this.nexts[c]!.length < n) this.nexts[c] = grow(this.nexts[c]!, this.cap);
+      const head = this.heads[c]!;
+      const next = this.nexts[c]!;
+      const col = cols[c]!;
+      for (let i = this.chainUpTo; i < n; i++) {
+        const id = col[i]!;
+        if (id === 0) continue;
+        next[i] = head[id]!;
+        head[id] = i;
+      }
+    }
+    this.chainUpTo = n;
+  }
+
+  /**
+   * Digit searches of 3 or more digits: the number ids that match, found through the dictionary's trigram
+   * index. Null when the search needs the full scan (text, or fewer than 3 digits — those match a large share
+   * of all rows anyway).
+   */
+  private sparseNumberIds(q: string): Uint32Array | null {
+    const key = q.toLowerCase();
+    const digits = key.replace(/[^\d]/g, '');
+    if (digits.length < 3 || !/^[\d\s+().-]+$/.test(key)) return null;
+    return this.numbers.digitSearch(digits);
+  }
+
+  /** Matched rows of a sparse (index-driven) match, for ordering them without walking the full sort order. */
+  private sparseRows = new WeakMap<Uint8Array, Uint32Array>();
+
   /** Dictionary ids whose number contains the search text (digits compared without punctuation). */
   private numberHits(q: string): Uint8Array {
     const key = q.toLowerCase();
@@ -225,7 +343,8 @@ export class CdrColumns {
     const dir = f.direction ? DIR_CODE.get(f.direction)! : -1;
     const disp = f.disposition ? DISP_CODE.get(f.disposition)! : -1;
     const minDur = f.minDurationSec ?? 0;
-    const hits = f.number ? this.numberHits(f.number) : null;
+    const sparse = f.number ? this.sparseNumberIds(f.number) : null;
+    const hits = f.number && !sparse ? this.numberHits(f.number) : null;
     const { fromMs, toMs } = f;
     const match = new Uint8Array(this.n);
     const { start, tenant, dir: dirs, disp: disps, dur, from, to, fwd } = this;
@@ -233,7 +352,29 @@ export class CdrColumns {
     let total = 0;
     let everyTenant = true;
     for (let t = 1; t < nT; t++) if (tenantOk[t] === 0) everyTenant = false;
-    if (dir < 0 && disp < 0 && minDur === 0 && !hits) {
+    if (sparse) {
+      // Only rows holding a matching number in any of the three columns; the same test as the scan below.
+      this.linkNumbers();
+      const rows: number[] = [];
+      for (let c = 0; c < 3; c++) {
+        const head = this.heads[c]!;
+        const next = this.nexts[c]!;
+        for (const id of sparse)
+          for (let i = head[id]!; i >= 0; i = next[i]!) {
+            if (match[i] !== 0) continue;
+            const t = start[i]!;
+            if (t < fromMs || t >= toMs) continue;
+            if (tenantOk[tenant[i]!] === 0) continue;
+            if (dir >= 0 && dirs[i] !== dir) continue;
+            if (disp >= 0 && disps[i] !== disp) continue;
+            if (dur[i]! < minDur) continue;
+            match[i] = 1;
+            rows.push(i);
+          }
+      }
+      total = rows.length;
+      this.sparseRows.set(match, Uint32Array.from(rows));
+    } else if (dir < 0 && disp < 0 && minDur === 0 && !hits) {
       // The common chart case (range and scope only): a tight loop over two columns.
       if (everyTenant) {
         for (let i = 0; i < n; i++) {
@@ -342,8 +483,39 @@ export class CdrColumns {
     return rank;
   }
 
+  private sortedSparse = new WeakMap<Uint8Array, Map<CdrSortKey, Uint32Array>>();
+
+  /** A sparse match's rows in the order of `perm` (key, then row index), sorted directly: L·log L, not n. */
+  private sortRows(match: Uint8Array, rows: Uint32Array, key: CdrSortKey): Uint32Array {
+    let byKey = this.sortedSparse.get(match);
+    const hit = byKey?.get(key);
+    if (hit) return hit;
+    const intKey = this.integerKey(key);
+    let sorted: Uint32Array;
+    if (this.n < INDEX_SPACE) {
+      const packed = new Float64Array(rows.length);
+      for (let k = 0; k < rows.length; k++) packed[k] = intKey(rows[k]!) * INDEX_SPACE + rows[k]!;
+      packed.sort();
+      sorted = new Uint32Array(rows.length);
+      for (let k = 0; k < rows.length; k++) sorted[k] = packed[k]! % INDEX_SPACE;
+    } else sorted = Uint32Array.from(rows).sort((a, b) => intKey(a) - intKey(b) || a - b);
+    if (!byKey) this.sortedSparse.set(match, (byKey = new Map()));
+    byKey.set(key, sorted);
+    return sorted;
+  }
+
   /** Row indexes (in sort order) from offset, collected into an array; fast path for the table. */
   page(match: Uint8Array, key: CdrSortKey, dir: 'asc' | 'desc', offset: number, limit: number): number[] {
+    const rows = this.sparseRows.get(match);
+    // A sparse match: sorting its L rows beats walking the full order when the walk would pass more than
+    // L·log L entries to collect offset + limit matches.
+    if (rows && rows.length * Math.log2(rows.length + 2) < Math.min(this.n, ((offset + limit) * this.n) / Math.max(1, rows.length))) {
+      const sorted = this.sortRows(match, rows, key);
+      const L = sorted.length;
+      const out: number[] = [];
+      for (let k = offset; k < Math.min(L, offset + limit); k++) out.push(sorted[dir === 'asc' ? k : L - 1 - k]!);
+      return out;
+    }
     const perm = this.order(key);
     const n = perm.length;
     const out: number[] = [];

@@ -4,7 +4,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
 import { Notice } from '@/components/ui/card';
 import { formatDuration, formatInstant, formatMoney } from '@/lib/format';
-import { vendorLabels } from '@/lib/schemas/common';
+import { vendorLabels } from '@/lib/vendors';
 import type { CdrDetail } from '@/server/services/cdr-query';
 import type { ConnectionOption } from './cdr-explorer';
 import { DirectionLabel, DispositionBadge } from './cdr-labels';
@@ -49,8 +49,8 @@ export function CdrDrawer({ recKey, connections, tenantName, onClose }: { recKey
         ['From', `${c.from.number}${c.from.name ? ` (${c.from.name})` : ''}`],
         ['To', `${c.to.number}${c.to.name ? ` (${c.to.name})` : ''}`],
         ['Forwarded to', c.forwardedTo ?? '—'],
-        ['Direction', <span key="d"><DirectionLabel direction={c.direction} />{c.directionRaw ? <span className="ml-1 text-xs text-slate-500">vendor: {c.directionRaw}</span> : null}</span>],
-        ['Result', <span key="r"><DispositionBadge disposition={c.disposition} />{c.dispositionRaw ? <span className="ml-1 text-xs text-slate-500">vendor: {c.dispositionRaw}</span> : null}</span>],
+        ['Direction', <span key="d"><DirectionLabel direction={c.direction} />{c.directionRaw ? <span className="ml-1 text-xs text-slate-500 dark:text-slate-400">vendor: {c.directionRaw}</span> : null}</span>],
+        ['Result', <span key="r"><DispositionBadge disposition={c.disposition} />{c.dispositionRaw ? <span className="ml-1 text-xs text-slate-500 dark:text-slate-400">vendor: {c.dispositionRaw}</span> : null}</span>],
         ['Duration', formatDuration(c.durationSec)],
         ['Billable', c.billableSec === undefined ? 'not reported' : formatDuration(c.billableSec)],
         ['Cost', c.cost ? formatMoney(c.cost) : 'not reported'],
@@ -75,7 +75,7 @@ export function CdrDrawer({ recKey, connections, tenantName, onClose }: { recKey
             {detail.error.message}
           </Notice>
         )}
-        {!c && !detail.error && <p className="text-sm text-slate-500">Loading…</p>}
+        {!c && !detail.error && <p className="text-sm text-slate-500 dark:text-slate-400">Loading…</p>}
         {c && (
           <>
             <section aria-label="Recording" data-testid="cdr-recording">

@@ -5,7 +5,7 @@ import { useState, useTransition } from 'react';
 import { Button } from '@/components/ui/button';
 import { Badge } from '@/components/ui/card';
 import { formatAge } from '@/lib/format';
-import { vendorLabels } from '@/lib/schemas/common';
+import { vendorLabels } from '@/lib/vendors';
 import { setFirstSyncRangeAction, syncCdrsNowAction } from '@/server/actions/cdrs';
 import type { ConnectionSyncSettings, SyncStatusRow } from '@/server/services/cdr-sync';
 import type { ConnectionOption } from './cdr-explorer';
