@@ -1,5 +1,5 @@
 import { capabilities, type Capability } from '@/lib/capabilities';
-import { vendorLabels, type Vendor } from '@/lib/schemas/common';
+import { vendorLabels, type Vendor } from '@/lib/vendors';
 
 /** "MiRTA's API does not offer creating extensions, so Switchboard cannot do that for Maple Leaf, Northwind." */
 export function missingWriteText(vendor: Vendor, cap: Capability, tenantNames: string[]): string {

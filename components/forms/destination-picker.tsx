@@ -2,7 +2,8 @@
 
 import { useId } from 'react';
 import { inputClass } from '@/components/ui/field';
-import { destinationTypeLabels, type Destination, type DestinationOption, type DestinationType } from '@/lib/schemas/destination';
+import { destinationTypeLabels, type DestinationType } from '@/lib/destination-types';
+import type { Destination, DestinationOption } from '@/lib/schemas/destination';
 
 /** Types whose target is typed in rather than chosen from the tenant's objects. */
 const FREE_TEXT: DestinationType[] = ['external', 'conference', 'fax', 'crm', 'ari', 'remote_access', 'queue', 'ivr_tree'];

@@ -56,12 +56,8 @@ export type HodupbxConfig = z.infer<typeof hodupbxConfigSchema>;
 export type MirtaConfig = z.infer<typeof mirtaConfigSchema>;
 export type PortsipConfig = z.infer<typeof portsipConfigSchema>;
 
-export const secretFields = {
-  pbxware: ['apiKey'],
-  hodupbx: ['token'],
-  mirta: ['password'],
-  portsip: ['token'],
-} as const satisfies Record<z.infer<typeof vendorSchema>, readonly string[]>;
+// Zod-free so the connection form can render it without bundling zod.
+export { secretFields } from '../connection-secrets';
 
 /** What the browser may see of a connection: never a credential. */
 export const connectionSchema = z.object({

@@ -1,46 +1,14 @@
 import { z } from 'zod';
 
+import { destinationTypes } from '../destination-types';
+
 /**
  * Where a call can be sent: the union of what PBXware's 18 DID destination types and 13 keymap codes,
  * HoduPBX's mapDid (IVR | EXTENSION) and MiRTA's destination table can express.
  */
-export const destinationTypes = [
-  'extension',
-  'ring_group',
-  'queue',
-  'ivr',
-  'ivr_tree',
-  'voicemail',
-  'conference',
-  'external',
-  'fax',
-  'directory',
-  'remote_access',
-  'crm',
-  'ari',
-  'deny',
-  'other',
-] as const;
+// The list and labels live in a zod-free module so client components can render them without bundling zod.
+export { destinationTypeLabels, destinationTypes, type DestinationType } from '../destination-types';
 export const destinationTypeSchema = z.enum(destinationTypes);
-export type DestinationType = z.infer<typeof destinationTypeSchema>;
-
-export const destinationTypeLabels: Record<DestinationType, string> = {
-  extension: 'Extension',
-  ring_group: 'Ring group',
-  queue: 'Queue',
-  ivr: 'IVR',
-  ivr_tree: 'IVR tree',
-  voicemail: 'Voicemail',
-  conference: 'Conference',
-  external: 'External number',
-  fax: 'Fax to e-mail',
-  directory: 'Directory',
-  remote_access: 'Remote access',
-  crm: 'CRM routing',
-  ari: 'ARI application',
-  deny: 'Deny access',
-  other: 'Other',
-};
 
 export const destinationSchema = z
   .object({

@@ -1,10 +1,11 @@
 import { z } from 'zod';
 import { extrasSchema } from './common';
 import { destinationSchema } from './destination';
+import { keymapKeys } from '../keymap-keys';
 
-export const keymapKeys = ['0', '1', '2', '3', '4', '5', '6', '7', '8', '9', '*', '#', 'timeout', 'invalid'] as const;
+// Kept in a zod-free module so the IVR editor can render the keys without bundling zod.
+export { keymapKeys, type KeymapKey } from '../keymap-keys';
 export const keymapKeySchema = z.enum(keymapKeys);
-export type KeymapKey = z.infer<typeof keymapKeySchema>;
 
 export const keymapEntrySchema = z.object({ key: keymapKeySchema, destination: destinationSchema });
 export type KeymapEntry = z.infer<typeof keymapEntrySchema>;

@@ -1,9 +1,10 @@
 import { z } from 'zod';
 import { dateSchema, extrasSchema, timeOfDaySchema } from './common';
 import { destinationSchema } from './destination';
+import { dayRangeProblems, minutesOfDay as minutes, weekdays, type Weekday } from '../weekly-hours';
 
-export const weekdays = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'] as const;
-export type Weekday = (typeof weekdays)[number];
+// Kept in a zod-free module so the schedule editor can render days and check ranges without bundling zod.
+export { dayRangeProblems, weekdays, type Weekday } from '../weekly-hours';
 
 /** What the schedule belongs to: PBXware has otimes per tenant, DID, IVR, queue, ring group…; PortSIP per tenant. */
 export const scheduleTargetTypes = ['tenant', 'did', 'ivr', 'queue', 'ring_group', 'erg', 'route', 'condition'] as const;
@@ -16,24 +17,6 @@ export type ScheduleTarget = z.infer<typeof scheduleTargetSchema>;
 
 export const timeRangeSchema = z.object({ from: timeOfDaySchema, to: timeOfDaySchema });
 export type TimeRange = z.infer<typeof timeRangeSchema>;
-
-const minutes = (t: string) => Number(t.slice(0, 2)) * 60 + Number(t.slice(3, 5));
-
-/** Reversed or overlapping ranges within one day, described for the user. Shared by the form and the action. */
-export function dayRangeProblems(day: string, ranges: TimeRange[]): { index: number; message: string }[] {
-  const problems: { index: number; message: string }[] = [];
-  ranges.forEach((r, i) => {
-    if (minutes(r.from) >= minutes(r.to)) problems.push({ index: i, message: `${day}: ${r.from}–${r.to} ends before it starts` });
-  });
-  const sorted = ranges.map((r, i) => ({ ...r, i })).sort((a, b) => minutes(a.from) - minutes(b.from));
-  for (let k = 1; k < sorted.length; k++) {
-    const prev = sorted[k - 1]!;
-    const cur = sorted[k]!;
-    if (minutes(cur.from) < minutes(prev.to))
-      problems.push({ index: cur.i, message: `${day}: ${cur.from}–${cur.to} overlaps ${prev.from}–${prev.to}` });
-  }
-  return problems;
-}
 
 export const weeklyScheduleSchema = z
   .object(Object.fromEntries(weekdays.map((d) => [d, z.array(timeRangeSchema)])) as Record<Weekday, z.ZodArray<typeof timeRangeSchema>>)

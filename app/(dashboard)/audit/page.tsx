@@ -38,7 +38,7 @@ export default async function AuditPage() {
                 <Td>{e.result === 'ok' ? <Badge tone="good">ok</Badge> : <Badge tone="bad" className="max-w-xs whitespace-normal">{e.error}</Badge>}</Td>
                 <Td>
                   <details>
-                    <summary className="cursor-pointer text-xs text-brand-600">show</summary>
+                    <summary className="cursor-pointer text-xs text-brand-600 dark:text-brand-100">show</summary>
                     <div className="mt-1 grid gap-2 md:grid-cols-2">
                       <pre className="max-h-64 overflow-auto rounded bg-slate-100 p-2 text-xs dark:bg-slate-800">{JSON.stringify(e.before, null, 2)}</pre>
                       <pre className="max-h-64 overflow-auto rounded bg-slate-100 p-2 text-xs dark:bg-slate-800">{JSON.stringify(e.after, null, 2)}</pre>

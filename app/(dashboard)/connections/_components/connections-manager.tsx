@@ -8,7 +8,9 @@ import { Field, inputClass } from '@/components/ui/field';
 import { Table, Td, Th } from '@/components/ui/table';
 import { capabilities } from '@/lib/capabilities';
 import type { AppErrorInfo } from '@/lib/result';
-import { connectionInputSchema, secretFields, vendorLabels, vendors, type Vendor } from '@/lib/schemas';
+import { lazySchema } from '@/components/forms/lazy-schema';
+import { secretFields } from '@/lib/connection-secrets';
+import { vendorLabels, vendors, type Vendor } from '@/lib/vendors';
 import type { ConnectionView, TestResult } from '@/server/services/connections';
 import { createConnectionAction, deleteConnectionAction, testConnectionAction, updateConnectionAction } from '@/server/actions/connections';
 
@@ -32,6 +34,8 @@ const vendorFields: Record<Vendor, FieldDef[]> = {
   ],
   portsip: [{ name: 'token', label: 'Tenant bearer token', kind: 'password', help: 'One PortSIP connection per tenant token' }],
 };
+
+const loadConnectionSchema = lazySchema(() => import('@/lib/schemas/connection'));
 
 type Draft = { name: string; vendor: Vendor; baseUrl: string; fields: Record<string, string> };
 
@@ -154,7 +158,8 @@ function ConnectionForm({ existing, onDone }: { existing: ConnectionView | null;
   const secrets: readonly string[] = secretFields[draft.vendor];
 
   /** Same schema as the server; on edit, blank secrets mean "keep the stored one". */
-  const validate = () => {
+  const validate = async () => {
+    const { connectionInputSchema } = await loadConnectionSchema();
     const input = toInput(draft);
     const probe = existing ? { ...input, config: { ...input.config, ...Object.fromEntries(secrets.filter((s) => !(input.config as Record<string, unknown>)[s]).map((s) => [s, 'unchanged-secret'])) } } : input;
     const r = connectionInputSchema.safeParse(probe);
@@ -164,8 +169,8 @@ function ConnectionForm({ existing, onDone }: { existing: ConnectionView | null;
     return Object.keys(errs).length === 0 ? input : null;
   };
 
-  const save = () => {
-    const input = validate();
+  const save = async () => {
+    const input = await validate();
     if (!input) return;
     start(async () => {
       const r = existing ? await updateConnectionAction(existing.id, input) : await createConnectionAction(input);
@@ -179,8 +184,8 @@ function ConnectionForm({ existing, onDone }: { existing: ConnectionView | null;
     });
   };
 
-  const test = () => {
-    const input = validate();
+  const test = async () => {
+    const input = await validate();
     if (!input) return;
     start(async () => {
       const r = await testConnectionAction(existing?.id ?? null, input);
@@ -195,9 +200,10 @@ function ConnectionForm({ existing, onDone }: { existing: ConnectionView | null;
     <Card className="p-5">
       <form
         noValidate
+        onFocus={() => void loadConnectionSchema()}
         onSubmit={(e) => {
           e.preventDefault();
-          save();
+          void save();
         }}
         className="space-y-4"
         data-testid="connection-form"
@@ -246,7 +252,7 @@ function ConnectionForm({ existing, onDone }: { existing: ConnectionView | null;
           <Button type="submit" disabled={pending}>
             {existing ? 'Save changes' : 'Add connection'}
           </Button>
-          <Button type="button" variant="secondary" disabled={pending} onClick={test}>
+          <Button type="button" variant="secondary" disabled={pending} onClick={() => void test()}>
             Test connection
           </Button>
           <Button type="button" variant="ghost" onClick={onDone}>

@@ -16,15 +16,18 @@ import { infoOf, useListMutation } from '@/components/forms/use-list-mutation';
 import { VendorFields } from '@/components/forms/vendor-fields';
 import { didDestinationTypes } from '@/components/forms/vendor-routing';
 import { lackingByVendor, missingWriteText } from '@/components/forms/capability-text';
+import { lazySchema } from '@/components/forms/lazy-schema';
 import type { AppErrorInfo } from '@/lib/result';
-import { vendorLabels } from '@/lib/schemas/common';
-import { destinationTypeLabels, type Destination } from '@/lib/schemas/destination';
-import { didInputSchema, type Did, type DidInput } from '@/lib/schemas/did';
-import { validateVendorFields } from '@/lib/schemas/form-spec';
+import { destinationTypeLabels } from '@/lib/destination-types';
+import type { Destination } from '@/lib/schemas/destination';
+import type { Did, DidInput } from '@/lib/schemas/did';
+import { validateVendorFields } from '@/lib/vendor-fields';
+import { vendorLabels } from '@/lib/vendors';
 import { assignDidAction, createDidAction, deleteDidAction, updateDidAction } from '@/server/actions/config';
 import { useDestinations, useFormSpec } from '@/components/forms/use-config-reads';
 
 export const DID_KEY = ['config', 'dids'] as const;
+const loadDidSchema = lazySchema(() => import('@/lib/schemas/did'));
 type Data = ConfigListData<Did>;
 type R = Row<Did>;
 /** "Extension 100", "Ring group Sales (180)": the vendor's type name is not repeated as a label. */
@@ -178,10 +181,11 @@ function DidForm({ tenants, existing, onDone }: { tenants: ConfigTenantView[]; e
     confirmed: (d, v, x) => ({ ...d, rows: d.rows.map((r) => (tenantKey(r.ref) === tenantKey(v.ref) && (r.item.id === `${PENDING_PREFIX}${v.key}` || r.item.id === x.id) ? { ref: v.ref, item: x } : r)) }),
   });
 
-  const submit = () => {
+  const submit = async () => {
     if (!tenant) return;
     const raw = { number: draft.number, description: draft.description || undefined, destination: draft.destination, fields: draft.fields };
     const errs: Record<string, string> = {};
+    const { didInputSchema } = await loadDidSchema();
     const r = didInputSchema.safeParse(raw);
     if (!r.success) for (const i of r.error.issues) errs[i.path.join('.')] ??= i.message;
     if (specValue) for (const [k, m] of Object.entries(validateVendorFields(specValue, draft.fields, mode))) errs[`fields.${k}`] ??= m;
@@ -212,9 +216,10 @@ function DidForm({ tenants, existing, onDone }: { tenants: ConfigTenantView[]; e
         data-testid="did-form"
         aria-label={existing ? `Edit DID ${existing.item.number}` : 'New DID'}
         className="space-y-4"
+        onFocus={() => void loadDidSchema()}
         onSubmit={(e) => {
           e.preventDefault();
-          submit();
+          void submit();
         }}
       >
         <h2 className="font-semibold">{existing ? (mapOnly ? `Map DID ${existing.item.number}` : `Edit DID ${existing.item.number}`) : 'New DID'}</h2>

@@ -11,10 +11,12 @@ import { TenantSelect, tenantKey } from '@/components/forms/tenant-select';
 import { PENDING_PREFIX, type ConfigListData, type ConfigTenantView, type Row } from '@/components/forms/types';
 import { infoOf, useListMutation } from '@/components/forms/use-list-mutation';
 import { VendorFields } from '@/components/forms/vendor-fields';
+import { lazySchema } from '@/components/forms/lazy-schema';
 import type { AppErrorInfo } from '@/lib/result';
-import { vendorLabels } from '@/lib/schemas/common';
-import { extensionInputSchema, type Extension, type ExtensionInput } from '@/lib/schemas/extension';
-import { validateVendorFields, type FormSpec } from '@/lib/schemas/form-spec';
+import type { Extension, ExtensionInput } from '@/lib/schemas/extension';
+import type { FormSpec } from '@/lib/schemas/form-spec';
+import { validateVendorFields } from '@/lib/vendor-fields';
+import { vendorLabels } from '@/lib/vendors';
 import { describeVendorError } from '@/lib/vendor-error';
 import { createExtensionAction, updateExtensionAction } from '@/server/actions/config';
 import { EXT_KEY } from './extensions-editor';
@@ -22,9 +24,12 @@ import { EXT_KEY } from './extensions-editor';
 type Data = ConfigListData<Extension>;
 type Draft = { number: string; name: string; email: string; fields: Record<string, string> };
 
+const loadSchema = lazySchema(() => import('@/lib/schemas/extension'));
+
 /** Both the form and the server action run these: the zod schema, then the vendor's field rules. */
-export function extensionProblems(draft: Draft, spec: FormSpec | undefined, mode: 'create' | 'update'): { input?: ExtensionInput; errors: Record<string, string> } {
+export async function extensionProblems(draft: Draft, spec: FormSpec | undefined, mode: 'create' | 'update'): Promise<{ input?: ExtensionInput; errors: Record<string, string> }> {
   const errors: Record<string, string> = {};
+  const { extensionInputSchema } = await loadSchema();
   const r = extensionInputSchema.safeParse(draft);
   if (!r.success) for (const i of r.error.issues) errors[i.path.join('.')] ??= i.message;
   if (spec) for (const [k, m] of Object.entries(validateVendorFields(spec, draft.fields, mode))) errors[`fields.${k}`] ??= m;
@@ -57,9 +62,9 @@ export function ExtensionForm({ tenants, existing, onDone }: { tenants: ConfigTe
   });
 
   const set = (patch: Partial<Draft>) => setDraft((d) => ({ ...d, ...patch }));
-  const submit = () => {
+  const submit = async () => {
     if (!tenant) return;
-    const { input, errors: errs } = extensionProblems(draft, specValue, mode);
+    const { input, errors: errs } = await extensionProblems(draft, specValue, mode);
     setErrors(errs);
     setFailure(null);
     if (!input) return;
@@ -86,9 +91,10 @@ export function ExtensionForm({ tenants, existing, onDone }: { tenants: ConfigTe
         noValidate
         data-testid="extension-form"
         aria-label={existing ? `Edit extension ${existing.item.number}` : 'New extension'}
+        onFocus={() => void loadSchema()}
         onSubmit={(e) => {
           e.preventDefault();
-          submit();
+          void submit();
         }}
         className="space-y-4"
       >

@@ -14,7 +14,7 @@ import { infoOf, useListMutation } from '@/components/forms/use-list-mutation';
 import { tenantKey } from '@/components/forms/tenant-select';
 import { useDraftKey } from '@/components/forms/draft-key';
 import { lackingByVendor, missingWriteText } from '@/components/forms/capability-text';
-import { vendorLabels } from '@/lib/schemas/common';
+import { vendorLabels } from '@/lib/vendors';
 import type { Extension } from '@/lib/schemas/extension';
 import { deleteExtensionAction } from '@/server/actions/config';
 import { ExtensionForm } from './extension-form';

@@ -15,15 +15,17 @@ import type { ConfigListData, ConfigTenantView, Row } from '@/components/forms/t
 import { useDestinations } from '@/components/forms/use-config-reads';
 import { infoOf, useListMutation } from '@/components/forms/use-list-mutation';
 import { keymapDestinationTypes, keymapKeysOf } from '@/components/forms/vendor-routing';
+import { lazySchema } from '@/components/forms/lazy-schema';
 import { capabilities } from '@/lib/capabilities';
 import type { AppErrorInfo } from '@/lib/result';
-import { vendorLabels } from '@/lib/schemas/common';
 import type { Destination } from '@/lib/schemas/destination';
-import { ivrUpdateSchema, type Ivr, type IvrUpdate, type KeymapKey } from '@/lib/schemas/ivr';
+import type { Ivr, IvrUpdate, KeymapKey } from '@/lib/schemas/ivr';
+import { vendorLabels } from '@/lib/vendors';
 import { updateIvrAction } from '@/server/actions/config';
 import { KeymapTree } from './keymap-tree';
 
 export const IVR_KEY = ['config', 'ivrs'] as const;
+const loadIvrSchema = lazySchema(() => import('@/lib/schemas/ivr'));
 type Data = ConfigListData<Ivr>;
 type R = Row<Ivr>;
 
@@ -130,9 +132,10 @@ function IvrPanel({ row, tenant, siblings, onClose }: { row: R; tenant?: ConfigT
     enabled: draft.enabled,
     keymap: keymapRows.filter((r) => r.destination).map((r) => ({ key: r.key, destination: r.destination! })),
   });
-  const submit = () => {
+  const submit = async () => {
     setFailure(null);
     setSaved(false);
+    const { ivrUpdateSchema } = await loadIvrSchema();
     const r = ivrUpdateSchema.safeParse(toInput());
     const errs: Record<string, string> = {};
     if (!r.success)
@@ -182,9 +185,10 @@ function IvrPanel({ row, tenant, siblings, onClose }: { row: R; tenant?: ConfigT
             aria-label={`Keymap of ${ivr.name}`}
             data-testid="ivr-form"
             className="space-y-4"
+            onFocus={() => void loadIvrSchema()}
             onSubmit={(e) => {
               e.preventDefault();
-              submit();
+              void submit();
             }}
           >
             <div className="grid gap-3 sm:grid-cols-3">

@@ -1,4 +1,4 @@
-import { destinationTypeLabels } from '@/lib/schemas/destination';
+import { destinationTypeLabels } from '@/lib/destination-types';
 import type { Ivr } from '@/lib/schemas/ivr';
 
 /** The IVR a keymap entry leads to, among the same tenant's IVRs (by extension or ID). */

@@ -15,14 +15,17 @@ import type { ConfigListData, ConfigTenantView, Row } from '@/components/forms/t
 import { useDestinations } from '@/components/forms/use-config-reads';
 import { infoOf, useListMutation } from '@/components/forms/use-list-mutation';
 import { closedDestinationTypes } from '@/components/forms/vendor-routing';
+import { lazySchema } from '@/components/forms/lazy-schema';
 import { capabilities } from '@/lib/capabilities';
 import type { AppErrorInfo } from '@/lib/result';
-import { vendorLabels } from '@/lib/schemas/common';
-import { destinationTypeLabels } from '@/lib/schemas/destination';
-import { operationTimesSchema, weekdays, type ClosedPeriod, type OperationTimes, type Weekday } from '@/lib/schemas/operation-times';
+import { destinationTypeLabels } from '@/lib/destination-types';
+import type { ClosedPeriod, OperationTimes } from '@/lib/schemas/operation-times';
+import { vendorLabels } from '@/lib/vendors';
+import { weekdays, type Weekday } from '@/lib/weekly-hours';
 import { setOperationTimesAction } from '@/server/actions/config';
 
 export const OT_KEY = ['config', 'operation-times'] as const;
+const loadOtSchema = lazySchema(() => import('@/lib/schemas/operation-times'));
 type Data = ConfigListData<OperationTimes>;
 type R = Row<OperationTimes>;
 
@@ -117,10 +120,11 @@ function ScheduleEditor({ row, tenant, onClose }: { row: R; tenant?: ConfigTenan
   const setDay = (d: Weekday, ranges: { from: string; to: string }[]) => setDraft((x) => ({ ...x, weekly: { ...x.weekly, [d]: ranges } }));
   const setClosed = (i: number, patch: Partial<ClosedPeriod>) => setDraft((x) => ({ ...x, closed: x.closed.map((c, j) => (j === i ? { ...c, ...patch } : c)) }));
 
-  const submit = () => {
+  const submit = async () => {
     setFailure(null);
     setSaved(false);
     const errs: Record<string, string> = {};
+    const { operationTimesSchema } = await loadOtSchema();
     const r = operationTimesSchema.safeParse(draft);
     if (!r.success) for (const i of r.error.issues) errs[i.path.join('.')] ??= i.message;
     setErrors(errs);
@@ -164,9 +168,10 @@ function ScheduleEditor({ row, tenant, onClose }: { row: R; tenant?: ConfigTenan
         noValidate
         aria-label={`Schedule of ${o.target.label ?? o.target.id}`}
         className="space-y-5"
+        onFocus={() => void loadOtSchema()}
         onSubmit={(e) => {
           e.preventDefault();
-          submit();
+          void submit();
         }}
       >
         <fieldset disabled={!!reason} className="space-y-5">

@@ -6,8 +6,11 @@ import { Button } from '@/components/ui/button';
 import { Badge, Card, Notice } from '@/components/ui/card';
 import { Field, inputClass } from '@/components/ui/field';
 import { Table, Td, Th } from '@/components/ui/table';
-import { userInputSchema, type User } from '@/lib/schemas/user';
+import { lazySchema } from '@/components/forms/lazy-schema';
+import type { User } from '@/lib/schemas/user';
 import { createUserAction, resetPasswordAction, setUserDisabledAction } from '@/server/actions/users';
+
+const loadUserSchema = lazySchema(() => import('@/lib/schemas/user'));
 
 export interface TenantChoice {
   connectionId: string;
@@ -24,9 +27,10 @@ export function UsersManager({ users, tenants }: { users: User[]; tenants: Tenan
   const [message, setMessage] = useState<{ tone: 'good' | 'bad'; text: string } | null>(null);
   const tenantName = (u: User) => tenants.find((t) => t.connectionId === u.connectionId && t.tenantId === u.tenantId);
 
-  const create = () => {
+  const create = async () => {
     const [connectionId, tenantId] = draft.tenant ? draft.tenant.split('|') : [undefined, undefined];
     const input = { email: draft.email, name: draft.name, role: draft.role, password: draft.password, connectionId, tenantId };
+    const { userInputSchema } = await loadUserSchema();
     const parsed = userInputSchema.safeParse(input);
     if (!parsed.success) {
       const e: Record<string, string> = {};
@@ -107,9 +111,10 @@ export function UsersManager({ users, tenants }: { users: User[]; tenants: Tenan
         <form
           noValidate
           data-testid="user-form"
+          onFocus={() => void loadUserSchema()}
           onSubmit={(e) => {
             e.preventDefault();
-            create();
+            void create();
           }}
           className="space-y-4"
         >
