@@ -23,7 +23,7 @@ const gc = (globalThis as { gc?: () => void }).gc ?? (() => {});
 
 // The "vendor": every poll returns one changed item stamped with the time the hub received it.
 let n = 0;
-const source: StreamSource = { fetch: async () => ({ status: 'ok', items: { tick: { n: ++n, sentAt: Date.now() } } }) };
+const source: StreamSource = { fetch: async () => ({ status: 'ok', items: [['tick', { n: ++n, sentAt: Date.now() }]] }) };
 const hub = new LiveHub({ source, intervals: { calls: TICK_MS }, lingerMs: 300 });
 const sub = { keys: [KEY], tenants: [], connections: [] };
 
@@ -67,7 +67,7 @@ async function fanout(url: string, label: string) {
 // shared, so each side's better round is its figure (noise only ever adds latency).
 const bareTimer = setInterval(() => {
   if (bareClients.size === 0) return;
-  const msg = `data: {"t":"delta","upserts":{"tick":{"n":${++n},"sentAt":${Date.now()}}}}\n\n`;
+  const msg = `data: {"t":"delta","upserts":[["tick",{"n":${++n},"sentAt":${Date.now()}}]]}\n\n`;
   for (const res of bareClients) res.write(msg);
 }, TICK_MS);
 const rounds = { bare: [] as number[], ours: [] as number[] };

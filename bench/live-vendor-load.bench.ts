@@ -23,11 +23,11 @@ const adapter = createPbxwareAdapter({ vendor: 'pbxware', baseUrl: emu.url, apiK
 const source: StreamSource = {
   async fetch(ref: StreamRef, signal) {
     const ctx = { signal };
-    if (ref.stream === 'calls') return { status: 'ok', items: Object.fromEntries((await adapter.listLiveCalls!(ctx, ref.tenantId)).map((c) => [c.id, { ...c, extras: undefined }])) };
-    if (ref.stream === 'registrations') return { status: 'ok', items: Object.fromEntries((await adapter.listRegistrations!(ctx, ref.tenantId)).map((r) => [r.extension, r])) };
-    if (ref.stream === 'counters') return { status: 'ok', items: { counters: await adapter.getTenantCounters!(ctx, ref.tenantId) } };
+    if (ref.stream === 'calls') return { status: 'ok', items: (await adapter.listLiveCalls!(ctx, ref.tenantId)).map((c) => [c.id, { ...c, extras: undefined }]) };
+    if (ref.stream === 'registrations') return { status: 'ok', items: (await adapter.listRegistrations!(ctx, ref.tenantId)).map((r) => [r.extension, r]) };
+    if (ref.stream === 'counters') return { status: 'ok', items: [['counters', await adapter.getTenantCounters!(ctx, ref.tenantId)]] };
     const b = (await adapter.listBalances!(ctx, [ref.tenantId]))[0];
-    return { status: 'ok', items: b ? { balance: { ...b, asOf: undefined } } : {} };
+    return { status: 'ok', items: b ? [['balance', { ...b, asOf: undefined }]] : [] };
   },
 };
 const hub = new LiveHub({ source, intervals: INTERVALS, lingerMs: 1_000 });

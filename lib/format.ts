@@ -1,19 +1,46 @@
 import type { Money } from './schemas/common';
 
+interface CurrencyStyle {
+  digits: number;
+  decimal: string;
+  symbol: string;
+  symbolFirst: boolean;
+  grouping: Intl.NumberFormat;
+}
+
+// Intl formatters are costly to build and money is formatted on every render of live screens (a wallboard
+// re-renders every second for weeks): build each locale × currency style once. Bounded, currencies are few.
+const currencyStyles = new Map<string, CurrencyStyle>();
+
+function currencyStyle(locale: string, currency: string): CurrencyStyle {
+  const key = `${locale}|${currency}`;
+  let style = currencyStyles.get(key);
+  if (style) return style;
+  const digits = new Intl.NumberFormat(locale, { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
+  const parts = new Intl.NumberFormat(locale, { style: 'currency', currency, minimumFractionDigits: digits }).formatToParts(1);
+  style = {
+    digits,
+    decimal: parts.find((p) => p.type === 'decimal')?.value ?? '.',
+    symbol: parts.find((p) => p.type === 'currency')?.value ?? currency,
+    symbolFirst: parts.findIndex((p) => p.type === 'currency') < parts.findIndex((p) => p.type === 'integer'),
+    grouping: new Intl.NumberFormat(locale, { useGrouping: true, maximumFractionDigits: 0 }),
+  };
+  if (currencyStyles.size >= 64) currencyStyles.clear();
+  currencyStyles.set(key, style);
+  return style;
+}
+
 /** Money in its own currency, exactly: the decimal string is split, never parsed into a float. */
 export function formatMoney(m: Money, locale = 'en-US'): string {
   const negative = m.amount.startsWith('-');
   const [intPart, frac = ''] = m.amount.replace(/^-/, '').split('.');
-  const digits = new Intl.NumberFormat(locale, { style: 'currency', currency: m.currency }).resolvedOptions().maximumFractionDigits ?? 2;
+  const { digits, decimal, symbol, symbolFirst, grouping } = currencyStyle(locale, m.currency);
   // Round half up on the decimal string to the currency's digits.
   let units = BigInt(intPart || '0') * 10n ** BigInt(digits) + BigInt((frac + '0'.repeat(digits)).slice(0, digits) || '0');
   if ((frac[digits] ?? '0') >= '5') units += 1n;
   const whole = units / 10n ** BigInt(digits);
   const cents = (units % 10n ** BigInt(digits)).toString().padStart(digits, '0');
-  const parts = new Intl.NumberFormat(locale, { style: 'currency', currency: m.currency, minimumFractionDigits: digits }).formatToParts(1);
-  const body = new Intl.NumberFormat(locale, { useGrouping: true, maximumFractionDigits: 0 }).format(whole) + (digits ? (parts.find((p) => p.type === 'decimal')?.value ?? '.') + cents : '');
-  const symbol = parts.find((p) => p.type === 'currency')?.value ?? m.currency;
-  const symbolFirst = parts.findIndex((p) => p.type === 'currency') < parts.findIndex((p) => p.type === 'integer');
+  const body = grouping.format(whole) + (digits ? decimal + cents : '');
   const text = symbolFirst ? `${symbol}${body}` : `${body} ${symbol}`;
   return negative ? `-${text}` : text;
 }

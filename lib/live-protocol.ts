@@ -23,6 +23,14 @@ export function parseStreamKey(key: string): StreamRef | null {
   return { connectionId, tenantId, stream: stream as LiveStream };
 }
 
+/**
+ * A stream's items as `[id, item]` pairs, in the vendor's order. Never an object keyed by ID: call IDs are
+ * ever-new, and every new property name makes V8 build another hidden class (and recompile the code that
+ * touched it), so a wallboard that parsed `{ "<callId>": … }` for weeks would grow its heap with compiled code.
+ * Pairs parse into arrays of same-shaped items; each side keeps them in a Map.
+ */
+export type LiveEntries = [id: string, item: unknown][];
+
 /** What the browser knows about one stream: the last good items, their age, and the vendor's trouble. */
 export interface LiveState {
   key: string;
@@ -30,7 +38,7 @@ export interface LiveState {
   version: number;
   /** pending: not polled yet · ok: items are the vendor's answer · unsupported: the vendor lacks it · error: failing and never answered. */
   status: 'pending' | 'ok' | 'unsupported' | 'error';
-  items: Record<string, unknown>;
+  items: LiveEntries;
   /** When the vendor last answered successfully (UTC ISO). */
   fetchedAt?: string;
   /** Set while the vendor is failing; with items present they are the last good answer, shown as stale. */
@@ -65,7 +73,7 @@ export interface LiveConnection {
 export type LiveMessage =
   | { t: 'hello'; now: number; keys: string[]; tenants: LiveTenant[]; connections: LiveConnection[] }
   | { t: 'snapshot'; now: number; state: LiveState }
-  | { t: 'delta'; now: number; key: string; from: number; version: number; upserts: Record<string, unknown>; removes: string[]; meta: LiveMeta }
+  | { t: 'delta'; now: number; key: string; from: number; version: number; upserts: LiveEntries; removes: string[]; meta: LiveMeta }
   | { t: 'meta'; now: number; key: string; version: number; meta: LiveMeta }
   | { t: 'hb'; now: number }
   | { t: 'revoked'; now: number; message: string };
@@ -79,10 +87,11 @@ export function keysSignature(keys: readonly string[]): string {
 
 /**
  * The SSE event ID: `<signature>.<v1>-<v2>-…` with each key's version in base 36, in key order. Sent back as
- * Last-Event-ID on reconnect, it lets any instance resume each stream from where this browser stopped.
+ * Last-Event-ID on reconnect, it lets any instance resume each stream from where this browser stopped. A
+ * caller encoding often for the same keys passes their `keysSignature` once computed.
  */
-export function encodeCursor(keys: readonly string[], versions: (number | undefined)[]): string {
-  return `${keysSignature(keys)}.${versions.map((v) => (v === undefined ? '' : v.toString(36))).join('-')}`;
+export function encodeCursor(keys: readonly string[], versions: (number | undefined)[], signature = keysSignature(keys)): string {
+  return `${signature}.${versions.map((v) => (v === undefined ? '' : v.toString(36))).join('-')}`;
 }
 
 export function decodeCursor(keys: readonly string[], cursor: string | null | undefined): Map<string, number> {

@@ -13,7 +13,7 @@ export interface Freshness {
  * How fresh one stream's data is. Stale when the vendor is failing (the last good answer stays on screen) or
  * when no news arrived for three intervals (the link to the server is down).
  */
-export function freshnessOf(state: LiveState | undefined, view: Pick<LiveView, 'offsetMs' | 'link'>, clientNow: number): Freshness {
+export function freshnessOf(state: Pick<LiveState, 'status' | 'fetchedAt' | 'error' | 'intervalMs'> | undefined, view: Pick<LiveView, 'offsetMs' | 'link'>, clientNow: number): Freshness {
   if (!state || state.status === 'pending') return { stale: view.link !== 'open' && view.link !== 'connecting', health: 'pending' };
   if (state.status === 'unsupported') return { stale: false, health: 'unsupported' };
   const ageSec = state.fetchedAt ? Math.max(0, Math.round((clientNow + view.offsetMs - Date.parse(state.fetchedAt)) / 1000)) : undefined;

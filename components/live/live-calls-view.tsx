@@ -28,7 +28,7 @@ export function callRows(view: LiveView): CallRow[] {
     const state = view.states.get(key);
     if (!ref || ref.stream !== 'calls' || !state) continue;
     const tenant = view.tenants.get(tenantKey(ref));
-    for (const [id, c] of Object.entries(state.items)) rows.push({ key: `${ref.connectionId}|${ref.tenantId}|${id}`, call: c as LiveCall, tenant });
+    for (const [id, c] of state.items) rows.push({ key: `${ref.connectionId}|${ref.tenantId}|${id}`, call: c as LiveCall, tenant });
   }
   return rows.sort((a, b) => (a.call.startedAt ?? '9').localeCompare(b.call.startedAt ?? '9') || a.key.localeCompare(b.key));
 }

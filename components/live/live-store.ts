@@ -2,12 +2,19 @@ import { encodeCursor, tenantKey, type LiveConnection, type LiveInitial, type Li
 
 export type LinkState = 'connecting' | 'open' | 'reconnecting' | 'ended';
 
+/** One stream as the browser holds it: the wire's `[id, item]` pairs kept in a Map (never an object keyed by ID). */
+export interface ViewState extends Omit<LiveState, 'items'> {
+  items: ReadonlyMap<string, unknown>;
+}
+
+const viewState = (s: LiveState): ViewState => ({ ...s, items: new Map(s.items) });
+
 /** An immutable view of everything live a page shows; replaced (not mutated) on every change. */
 export interface LiveView {
   keys: string[];
   tenants: Map<string, LiveTenant>;
   connections: Map<string, LiveConnection>;
-  states: Map<string, LiveState>;
+  states: Map<string, ViewState>;
   /** Server clock minus browser clock, so ages are right on a TV whose clock drifts. */
   offsetMs: number;
   link: LinkState;
@@ -30,7 +37,7 @@ export class LiveStore {
       keys: initial.keys,
       tenants: new Map(initial.tenants.map((t) => [tenantKey(t), t])),
       connections: new Map(initial.connections.map((c) => [c.id, c])),
-      states: new Map(initial.states.map((s) => [s.key, s])),
+      states: new Map(initial.states.map((s) => [s.key, viewState(s)])),
       offsetMs: initial.now - Date.now(),
       link: 'connecting',
     };
@@ -87,14 +94,15 @@ export class LiveStore {
         break;
       }
       case 'snapshot':
-        this.putState(msg.state, offsetMs);
+        this.putState(viewState(msg.state), offsetMs);
         break;
       case 'delta': {
         const cur = this.view.states.get(msg.key);
         // A delta that does not start from what we hold cannot be applied; the server follows with a snapshot.
         if (!cur || cur.version !== msg.from) return;
-        const items = { ...cur.items, ...msg.upserts };
-        for (const id of msg.removes) delete items[id];
+        const items = new Map(cur.items);
+        for (const [id, item] of msg.upserts) items.set(id, item);
+        for (const id of msg.removes) items.delete(id);
         this.putState({ ...cur, ...msg.meta, version: msg.version, items }, offsetMs);
         break;
       }
@@ -117,7 +125,7 @@ export class LiveStore {
     this.notify(false);
   }
 
-  private putState(state: LiveState, offsetMs: number) {
+  private putState(state: ViewState, offsetMs: number) {
     const states = new Map(this.view.states);
     states.set(state.key, state);
     this.view = { ...this.view, states, offsetMs };

@@ -31,7 +31,7 @@ export function RegistrationsView({ initial, scope }: { initial: LiveInitial; sc
       const state = view.states.get(key);
       if (!ref || !state) continue;
       const t = view.tenants.get(tenantKey(ref));
-      for (const [ext, r] of Object.entries(state.items)) rows.push({ key: `${key}|${ext}`, reg: r as SipRegistration, tenant: t });
+      for (const [ext, r] of state.items) rows.push({ key: `${key}|${ext}`, reg: r as SipRegistration, tenant: t });
     }
     return rows.sort((a, b) => (a.tenant?.name ?? '').localeCompare(b.tenant?.name ?? '') || a.reg.extension.localeCompare(b.reg.extension, undefined, { numeric: true }));
   }, [view]);

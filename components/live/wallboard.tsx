@@ -33,10 +33,10 @@ export function Wallboard({ initial, token, name }: { initial: LiveInitial; toke
     for (const t of view.tenants.values()) {
       const ref = { connectionId: t.connectionId, tenantId: t.tenantId };
       const calls = view.states.get(streamKey({ ...ref, stream: 'calls' }));
-      const counters = view.states.get(streamKey({ ...ref, stream: 'counters' }))?.items.counters as TenantCounters | undefined;
-      const balance = view.states.get(streamKey({ ...ref, stream: 'balance' }))?.items.balance as Balance | undefined;
+      const counters = view.states.get(streamKey({ ...ref, stream: 'counters' }))?.items.get('counters') as TenantCounters | undefined;
+      const balance = view.states.get(streamKey({ ...ref, stream: 'balance' }))?.items.get('balance') as Balance | undefined;
       // The call list where the vendor gives one; its counter where it gives only a number (PortSIP).
-      callsNow += calls?.status === 'ok' ? Object.keys(calls.items).length : (counters?.callsNow ?? 0);
+      callsNow += calls?.status === 'ok' ? calls.items.size : (counters?.callsNow ?? 0);
       if (counters?.extensionsOnline !== undefined) {
         anyRegs = true;
         online += counters.extensionsOnline;

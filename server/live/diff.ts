@@ -1,24 +1,26 @@
 import 'server-only';
+import type { LiveEntries } from '@/lib/live-protocol';
 
 /** Serialized form of each item, kept beside the items so a poll is compared without re-serializing the old side. */
 export type Signatures = Map<string, string>;
 
-export function signaturesOf(items: Record<string, unknown>): Signatures {
+export function signaturesOf(items: LiveEntries): Signatures {
   const out: Signatures = new Map();
-  for (const [id, v] of Object.entries(items)) out.set(id, JSON.stringify(v));
+  for (const [id, v] of items) out.set(id, JSON.stringify(v));
   return out;
 }
 
-/** Items added or changed, and IDs gone, between two snapshots. */
-export function diffItems(prev: Signatures, next: Record<string, unknown>): { upserts: Record<string, unknown>; removes: string[]; sigs: Signatures; changed: boolean } {
-  const upserts: Record<string, unknown> = {};
+/** Items added or changed, and IDs gone, between two snapshots (pairs and Maps only: see LiveEntries). */
+export function diffItems(prev: Signatures, next: LiveEntries): { upserts: LiveEntries; removes: string[]; sigs: Signatures; changed: boolean } {
+  const upserts: LiveEntries = [];
   const sigs: Signatures = new Map();
   let changed = false;
-  for (const [id, v] of Object.entries(next)) {
-    const s = JSON.stringify(v);
+  for (const entry of next) {
+    const id = entry[0];
+    const s = JSON.stringify(entry[1]);
     sigs.set(id, s);
     if (prev.get(id) !== s) {
-      upserts[id] = v;
+      upserts.push(entry);
       changed = true;
     }
   }

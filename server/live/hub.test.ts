@@ -16,7 +16,7 @@ function fakeSource() {
       async fetch(ref: StreamRef): Promise<SourceResult> {
         s.reads.push({ ref, at: Date.now() });
         if (s.failing) throw new VendorError({ kind: s.failing, vendor: 'pbxware', vendorMessage: 'Database connection failed.', operation: 'monitor.live_calls' });
-        return { status: 'ok', items: structuredClone(s.items) };
+        return { status: 'ok', items: Object.entries(structuredClone(s.items)) };
       },
     } satisfies StreamSource,
   };
@@ -65,11 +65,11 @@ describe('live hub', () => {
     await hub.waitForFirst(KEY, 1_000);
     const first = hub.state(KEY)!;
     expect(first.status).toBe('ok');
-    expect(first.items).toEqual({ a: { n: 1 }, b: { n: 1 } });
+    expect(first.items).toEqual([['a', { n: 1 }], ['b', { n: 1 }]]);
     f.items = { a: { n: 2 }, c: { n: 1 } };
     await sleep(150);
     const delta = events.find((e) => e.kind === 'delta' && e.from === first.version);
-    expect(delta).toMatchObject({ kind: 'delta', upserts: { a: { n: 2 }, c: { n: 1 } }, removes: ['b'] });
+    expect(delta).toMatchObject({ kind: 'delta', upserts: [['a', { n: 2 }], ['c', { n: 1 }]], removes: ['b'] });
     // No change → only the data's age moves (a meta event), the version stays.
     const v = hub.state(KEY)!.version;
     await sleep(150);
@@ -92,7 +92,7 @@ describe('live hub', () => {
     const failStart = f.reads.length;
     await sleep(900);
     const s = hub.state(KEY)!;
-    expect(s.items).toEqual({ a: { n: 1 } });
+    expect(s.items).toEqual([['a', { n: 1 }]]);
     expect(s.status).toBe('ok');
     expect(s.error).toMatchObject({ kind: 'rejected', vendorMessage: 'Database connection failed.' });
     expect(s.fetchedAt).toBe(goodAt);
@@ -106,7 +106,7 @@ describe('live hub', () => {
     await sleep(700);
     const back = hub.state(KEY)!;
     expect(back.error).toBeUndefined();
-    expect(back.items).toEqual({ a: { n: 3 } });
+    expect(back.items).toEqual([['a', { n: 3 }]]);
     expect(Date.parse(back.fetchedAt!)).toBeGreaterThan(Date.parse(goodAt!));
     un();
   });

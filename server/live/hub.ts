@@ -1,5 +1,5 @@
 import 'server-only';
-import { parseStreamKey, type LiveMeta, type LiveState, type LiveStream, type StreamRef } from '@/lib/live-protocol';
+import { parseStreamKey, type LiveEntries, type LiveMeta, type LiveState, type LiveStream, type StreamRef } from '@/lib/live-protocol';
 import type { VendorErrorInfo } from '@/lib/vendor-error';
 import { isVendorError } from '@/server/adapters/errors';
 import { log } from '@/server/log';
@@ -7,7 +7,8 @@ import { DEFAULT_LINGER_MS, defaultIntervals, maxBackoffMs } from './config';
 import { localCoordinator, type Coordinator } from './coordinator';
 import { diffItems, type Signatures } from './diff';
 
-export type SourceResult = { status: 'ok'; items: Record<string, unknown> } | { status: 'unsupported'; message: string };
+/** Items as `[id, item]` pairs (see LiveEntries): never an object keyed by call ID. */
+export type SourceResult = { status: 'ok'; items: LiveEntries } | { status: 'unsupported'; message: string };
 
 /** Reads one stream from its vendor. Throws VendorError on failure. Knows nothing about viewers. */
 export interface StreamSource {
@@ -19,7 +20,7 @@ export interface DeltaEvent {
   key: string;
   from: number;
   version: number;
-  upserts: Record<string, unknown>;
+  upserts: LiveEntries;
   removes: string[];
   meta: LiveMeta;
   now: number;
@@ -37,7 +38,7 @@ export type HubListener = (ev: HubEvent) => void;
 interface Delta {
   from: number;
   version: number;
-  upserts: Record<string, unknown>;
+  upserts: LiveEntries;
   removes: string[];
 }
 
@@ -200,7 +201,7 @@ export class LiveHub {
       intervalMs,
       listeners: new Set(),
       // A fresh stream's first version is the clock, so versions never repeat across restarts of a poller.
-      state: { key, version: Date.now(), status: 'pending', items: {}, intervalMs },
+      state: { key, version: Date.now(), status: 'pending', items: [], intervalMs },
       sigs: new Map(),
       ring: [],
       role: 'idle',
@@ -296,7 +297,7 @@ export class LiveHub {
       if (e.abort !== ac) return;
       e.failures = 0;
       if (r.status === 'unsupported') {
-        this.commit(e, { ...e.state, status: 'unsupported', message: r.message, error: undefined, items: {}, fetchedAt: new Date().toISOString() }, {});
+        this.commit(e, { ...e.state, status: 'unsupported', message: r.message, error: undefined, items: [], fetchedAt: new Date().toISOString() }, []);
         next = UNSUPPORTED_RECHECK_MS;
       } else {
         this.commit(e, { ...e.state, status: 'ok', message: undefined, error: undefined, fetchedAt: new Date().toISOString() }, r.items);
@@ -316,7 +317,7 @@ export class LiveHub {
   }
 
   /** Applies a new state (and new items, when the poll brought some), tells subscribers, publishes. */
-  private commit(e: Entry, next: LiveState, items: Record<string, unknown> | undefined) {
+  private commit(e: Entry, next: LiveState, items: LiveEntries | undefined) {
     const prev = e.state;
     let event: HubEvent;
     const now = Date.now();

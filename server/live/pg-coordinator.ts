@@ -94,7 +94,10 @@ export class PgCoordinator implements Coordinator {
 
   async read(key: string): Promise<LiveState | undefined> {
     const r = await this.pool.query<{ state: LiveState }>('SELECT state FROM live_snapshots WHERE key = $1', [key]);
-    return r.rows[0]?.state;
+    const state = r.rows[0]?.state;
+    // A row written by an instance of a release that kept items as an object keyed by ID (before LiveEntries).
+    if (state && !Array.isArray(state.items)) state.items = Object.entries(state.items as Record<string, unknown>);
+    return state;
   }
 
   async close() {

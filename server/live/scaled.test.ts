@@ -18,7 +18,7 @@ function emulatorSource(emu: RunningEmulator): StreamSource {
   return {
     async fetch(ref: StreamRef, signal) {
       const calls = await adapter.listLiveCalls!({ signal }, ref.tenantId);
-      return { status: 'ok', items: Object.fromEntries(calls.map((c) => [c.id, { ...c, extras: undefined }])) };
+      return { status: 'ok', items: calls.map((c) => [c.id, { ...c, extras: undefined }]) };
     },
   };
 }
@@ -38,7 +38,7 @@ async function injectCall(emu: RunningEmulator, from: string) {
 function viewer(hub: LiveHub, key: string) {
   const seen = new Set<string>();
   const un = hub.subscribe(key, (e: HubEvent) => {
-    if (e.kind === 'delta') for (const id of Object.keys(e.upserts)) seen.add(id);
+    if (e.kind === 'delta') for (const [id] of e.upserts) seen.add(id);
   });
   return { seen, un };
 }

@@ -37,20 +37,20 @@ export const adapterSource: StreamSource = {
         case 'calls': {
           const calls = await adapter.listLiveCalls!(ctx, ref.tenantId);
           // Vendor extras of a live call change every poll (PBXware's elapsed `timestamp`): not worth a delta.
-          return { status: 'ok', items: Object.fromEntries(calls.map((c) => [c.id, { ...c, extras: undefined }])) };
+          return { status: 'ok', items: calls.map((c) => [c.id, { ...c, extras: undefined }]) };
         }
         case 'registrations': {
           const regs = await adapter.listRegistrations!(ctx, ref.tenantId);
-          return { status: 'ok', items: Object.fromEntries(regs.map((r) => [r.extension, r])) };
+          return { status: 'ok', items: regs.map((r) => [r.extension, r]) };
         }
         case 'counters': {
           const c = await adapter.getTenantCounters!(ctx, ref.tenantId);
-          return { status: 'ok', items: { counters: c } };
+          return { status: 'ok', items: [['counters', c]] };
         }
         case 'balance': {
           const b = (await adapter.listBalances!(ctx, [ref.tenantId])).find((x) => x.tenantId === ref.tenantId);
           // asOf is the read time, not a property of the balance: leaving it in would make every poll a change.
-          return { status: 'ok', items: b ? { balance: { ...b, asOf: undefined } } : {} };
+          return { status: 'ok', items: b ? [['balance', { ...b, asOf: undefined }]] : [] };
         }
       }
     } catch (err) {

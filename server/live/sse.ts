@@ -1,5 +1,5 @@
 import 'server-only';
-import { decodeCursor, encodeCursor, type LiveMessage, type LiveState } from '@/lib/live-protocol';
+import { decodeCursor, encodeCursor, keysSignature, type LiveMessage, type LiveState } from '@/lib/live-protocol';
 import type { HubEvent, LiveHub } from './hub';
 import type { LiveSubscription } from './service';
 
@@ -16,11 +16,36 @@ export interface LiveStreamOptions {
   signal?: AbortSignal;
 }
 
-const encoder = new TextEncoder();
 // Hub events are shared by every subscriber of a stream: serialize each once, not once per browser, and encode
-// each (event, cursor) pair once — browsers watching the same streams share the same cursor.
+// each (event, cursor) pair once — browsers watching the same streams share the same cursor, so the first
+// cursor's bytes sit beside the event and the (rare) others in a small map. The bytes are a Buffer, which
+// node:http writes to every socket as is (a bare Uint8Array is wrapped anew on each write).
+interface Encoded {
+  id: string;
+  bytes: Buffer;
+  others?: Map<string, Buffer>;
+}
 const bodies = new WeakMap<HubEvent, string>();
-const encoded = new WeakMap<HubEvent, Map<string, Uint8Array>>();
+const encoded = new WeakMap<HubEvent, Encoded>();
+const frame = (id: string, body: string) => Buffer.from(`id: ${id}\ndata: ${body}\n\n`);
+
+function bytesOf(ev: HubEvent, id: string): Buffer {
+  const enc = encoded.get(ev);
+  if (!enc) {
+    const bytes = frame(id, bodyOf(ev));
+    encoded.set(ev, { id, bytes });
+    return bytes;
+  }
+  if (enc.id === id) return enc.bytes;
+  let bytes = enc.others?.get(id);
+  if (!bytes) {
+    bytes = frame(id, bodyOf(ev));
+    // A handful of distinct subscriptions per event at most; never let one event hold many copies.
+    enc.others ??= new Map();
+    if (enc.others.size < 64) enc.others.set(id, bytes);
+  }
+  return bytes;
+}
 
 function bodyOf(ev: HubEvent): string {
   let b = bodies.get(ev);
@@ -70,11 +95,18 @@ export function liveEventStream(o: LiveStreamOptions): ReadableStream<Uint8Array
   };
   const onAbort = () => close();
 
+  const signature = keysSignature(keys);
+  const cursor = () => encodeCursor(keys, keys.map((k) => has.get(k)), signature);
+  const tooFarBehind = () => (ctrl.desiredSize ?? 0) < -(o.maxQueued ?? 1_000);
+  // While the opening burst (hello and one snapshot per stream) is written, frames are gathered and enqueued
+  // as one chunk: one write to the socket instead of dozens, which matters when a thousand screens reconnect.
+  let burst: string[] | null = null;
   const write = (body: string, withId: boolean) => {
     if (closed) return;
-    if ((ctrl.desiredSize ?? 0) < -(o.maxQueued ?? 1_000)) return close();
-    const id = withId ? `id: ${encodeCursor(keys, keys.map((k) => has.get(k)))}\n` : '';
-    ctrl.enqueue(encoder.encode(`${id}data: ${body}\n\n`));
+    const text = `${withId ? `id: ${cursor()}\n` : ''}data: ${body}\n\n`;
+    if (burst) return void burst.push(text);
+    if (tooFarBehind()) return close();
+    ctrl.enqueue(Buffer.from(text));
   };
   const sendSnapshot = (state: LiveState) => {
     has.set(state.key, state.version);
@@ -91,17 +123,9 @@ export function liveEventStream(o: LiveStreamOptions): ReadableStream<Uint8Array
     }
     has.set(ev.key, ev.version);
     if (closed) return;
-    if ((ctrl.desiredSize ?? 0) < -(o.maxQueued ?? 1_000)) return close();
-    const id = encodeCursor(keys, keys.map((k) => has.get(k)));
-    let perCursor = encoded.get(ev);
-    if (!perCursor) encoded.set(ev, (perCursor = new Map()));
-    let bytes = perCursor.get(id);
-    if (!bytes) {
-      bytes = encoder.encode(`id: ${id}\ndata: ${bodyOf(ev)}\n\n`);
-      // A handful of distinct subscriptions per event at most; never let one event hold many copies.
-      if (perCursor.size < 64) perCursor.set(id, bytes);
-    }
-    ctrl.enqueue(bytes);
+    if (burst) return void burst.push(`id: ${cursor()}\ndata: ${bodyOf(ev)}\n\n`);
+    if (tooFarBehind()) return close();
+    ctrl.enqueue(bytesOf(ev, cursor()));
   };
 
   return new ReadableStream<Uint8Array>(
@@ -110,7 +134,7 @@ export function liveEventStream(o: LiveStreamOptions): ReadableStream<Uint8Array
         ctrl = controller;
         if (o.signal?.aborted) return close();
         o.signal?.addEventListener('abort', onAbort);
-        controller.enqueue(encoder.encode('retry: 2000\n\n'));
+        burst = ['retry: 2000\n\n'];
         write(JSON.stringify({ t: 'hello', now: Date.now(), keys, tenants: sub.tenants, connections: sub.connections } satisfies LiveMessage), false);
         const resume = decodeCursor(keys, o.lastEventId);
         for (const key of keys) {
@@ -131,6 +155,9 @@ export function liveEventStream(o: LiveStreamOptions): ReadableStream<Uint8Array
           }
           if (path.length === 0) write(JSON.stringify({ t: 'meta', now: Date.now(), key, version: state.version, meta } satisfies LiveMessage), true);
         }
+        const opening = burst.join('');
+        burst = null;
+        if (!closed) controller.enqueue(Buffer.from(opening));
         const hb = setInterval(() => write(JSON.stringify({ t: 'hb', now: Date.now() } satisfies LiveMessage), false), o.heartbeatMs ?? 15_000);
         hb.unref?.();
         timers.push(hb);
