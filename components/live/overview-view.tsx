@@ -10,7 +10,7 @@ import { inputClass } from '@/components/ui/field';
 import { Table, Td, Th } from '@/components/ui/table';
 import { compareDecimal, formatMoney } from '@/lib/format';
 import { streamKey, tenantKey, type LiveInitial, type LiveTenant } from '@/lib/live-protocol';
-import { vendorLabels, vendors } from '@/lib/schemas/common';
+import { vendorLabels, vendors } from '@/lib/vendors';
 import type { Balance, TenantCounters } from '@/lib/schemas/tenant';
 import { describeVendorError } from '@/lib/vendor-error';
 import { updateTenantSettingsAction } from '@/server/actions/users';

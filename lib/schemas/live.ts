@@ -1,7 +1,9 @@
 import { z } from 'zod';
 import { extrasSchema, instantSchema, partySchema } from './common';
 
-export const callDirections = ['inbound', 'outbound', 'internal', 'unknown'] as const;
+import { callDirections, registrationStatuses } from '../call-enums';
+
+export { callDirections, registrationStatuses } from '../call-enums';
 export const callDirectionSchema = z.enum(callDirections);
 export type CallDirection = z.infer<typeof callDirectionSchema>;
 
@@ -18,7 +20,6 @@ export const liveCallSchema = z.object({
 });
 export type LiveCall = z.infer<typeof liveCallSchema>;
 
-export const registrationStatuses = ['registered', 'unregistered', 'unknown'] as const;
 export const sipRegistrationSchema = z.object({
   tenantId: z.string(),
   extension: z.string(),
