@@ -1,4 +1,5 @@
-// usage: node /tmp/shot.mjs <url-path> <out.png> [operator|tenant|none] [width] [height] [dark]
+// Takes a screenshot of a page of a running Switchboard, signed in as a demo user:
+//   BASE=http://127.0.0.1:3000 node scripts/screenshot.mjs /overview out.png operator|tenant|none [width] [height] [dark]
 import { chromium } from '@playwright/test';
 const [path, out, who = 'operator', w = '1440', h = '900', dark] = process.argv.slice(2);
 const base = process.env.BASE ?? 'http://127.0.0.1:3000';
