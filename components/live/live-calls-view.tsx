@@ -3,6 +3,7 @@
 import { useMemo, useState } from 'react';
 import { Badge, EmptyState } from '@/components/ui/card';
 import { inputClass } from '@/components/ui/field';
+import { FilterSelect } from '@/components/ui/filter-select';
 import { Table, Td, Th } from '@/components/ui/table';
 import { formatDuration } from '@/lib/format';
 import { parseStreamKey, tenantKey, type LiveInitial, type LiveTenant } from '@/lib/live-protocol';
@@ -58,41 +59,15 @@ export function LiveCallsView({ initial, scope }: { initial: LiveInitial; scope:
   return (
     <>
       <div className="mb-4 flex flex-wrap items-end gap-3">
-        <label className="text-sm">
-          <span className="mb-1 block font-medium">Connection</span>
-          <select className={inputClass} value={conn} onChange={(e) => setConn(e.target.value)}>
-            <option value="">All connections</option>
-            {connections.map((c) => (
-              <option key={c.id} value={c.id}>
-                {c.name}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="text-sm">
-          <span className="mb-1 block font-medium">Tenant</span>
-          <select className={inputClass} value={tenant} onChange={(e) => setTenant(e.target.value)}>
-            <option value="">All tenants</option>
-            {tenants
-              .filter((t) => !conn || t.connectionId === conn)
-              .map((t) => (
-                <option key={tenantKey(t)} value={tenantKey(t)}>
-                  {t.name} ({t.connectionName})
-                </option>
-              ))}
-          </select>
-        </label>
-        <label className="text-sm">
-          <span className="mb-1 block font-medium">Direction</span>
-          <select className={inputClass} value={direction} onChange={(e) => setDirection(e.target.value)}>
-            <option value="">Any direction</option>
-            {callDirections.map((d) => (
-              <option key={d} value={d}>
-                {d}
-              </option>
-            ))}
-          </select>
-        </label>
+        <FilterSelect label="Connection" value={conn} onChange={setConn} allLabel="All connections" options={connections.map((c) => ({ value: c.id, label: c.name }))} />
+        <FilterSelect
+          label="Tenant"
+          value={tenant}
+          onChange={setTenant}
+          allLabel="All tenants"
+          options={tenants.filter((t) => !conn || t.connectionId === conn).map((t) => ({ value: tenantKey(t), label: `${t.name} (${t.connectionName})` }))}
+        />
+        <FilterSelect label="Direction" value={direction} onChange={setDirection} allLabel="Any direction" options={callDirections.map((d) => ({ value: d, label: d }))} />
         <label className="text-sm">
           <span className="mb-1 block font-medium">Number or name</span>
           <input className={`${inputClass} w-44`} value={number} onChange={(e) => setNumber(e.target.value)} placeholder="e.g. 1001" />

@@ -3,6 +3,7 @@
 import { useMemo, useState } from 'react';
 import { Badge, EmptyState } from '@/components/ui/card';
 import { inputClass } from '@/components/ui/field';
+import { FilterSelect } from '@/components/ui/filter-select';
 import { Table, Td, Th } from '@/components/ui/table';
 import { parseStreamKey, tenantKey, type LiveInitial, type LiveTenant } from '@/lib/live-protocol';
 import { registrationStatuses } from '@/lib/call-enums';
@@ -48,28 +49,8 @@ export function RegistrationsView({ initial, scope }: { initial: LiveInitial; sc
   return (
     <>
       <div className="mb-4 flex flex-wrap items-end gap-3">
-        <label className="text-sm">
-          <span className="mb-1 block font-medium">Tenant</span>
-          <select className={inputClass} value={tenant} onChange={(e) => setTenant(e.target.value)}>
-            <option value="">All tenants</option>
-            {[...view.tenants.values()].map((t) => (
-              <option key={tenantKey(t)} value={tenantKey(t)}>
-                {t.name} ({t.connectionName})
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="text-sm">
-          <span className="mb-1 block font-medium">Status</span>
-          <select className={inputClass} value={status} onChange={(e) => setStatus(e.target.value)}>
-            <option value="">Any status</option>
-            {registrationStatuses.map((s) => (
-              <option key={s} value={s}>
-                {s}
-              </option>
-            ))}
-          </select>
-        </label>
+        <FilterSelect label="Tenant" value={tenant} onChange={setTenant} allLabel="All tenants" options={[...view.tenants.values()].map((t) => ({ value: tenantKey(t), label: `${t.name} (${t.connectionName})` }))} />
+        <FilterSelect label="Status" value={status} onChange={setStatus} allLabel="Any status" options={registrationStatuses.map((s) => ({ value: s, label: s }))} />
         <label className="text-sm">
           <span className="mb-1 block font-medium">Search</span>
           <input className={`${inputClass} w-52`} value={q} onChange={(e) => setQ(e.target.value)} placeholder="extension, name, IP, agent" />
