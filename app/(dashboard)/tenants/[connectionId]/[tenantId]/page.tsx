@@ -81,7 +81,7 @@ export default async function TenantPage({ params }: { params: Promise<{ connect
                   </dd>
                 </div>
                 <div>
-                  <dt className="text-xs text-slate-600 dark:text-slate-400">Calls today</dt>
+                  <dt className="text-xs text-slate-600 dark:text-slate-400">{c.callsToday === undefined && c.calls24h ? 'Calls (24 h)' : 'Calls today'}</dt>
                   <dd className="text-2xl font-semibold tabular">{c.callsToday ?? (c.calls24h ? c.calls24h.reduce((n, s) => n + s.count, 0) : '—')}</dd>
                 </div>
               </dl>
