@@ -2,7 +2,7 @@ import type { NextRequest } from 'next/server';
 import { getActor } from '@/server/auth/session';
 import { exportCdrsCsv } from '@/server/services/cdr-export';
 import { filtersFromParams } from '@/server/services/cdr-query';
-import { errorResponse } from '../_lib/respond';
+import { errorResponse } from '../../_lib/respond';
 
 /** The whole filtered result as CSV, streamed; `X-Total-Rows` lets the page show progress. */
 export async function GET(req: NextRequest) {

@@ -1,7 +1,8 @@
 import type { NextRequest } from 'next/server';
 import { getActor } from '@/server/auth/session';
 import { getCdrDetail } from '@/server/services/cdr-query';
-import { cdrRef, respond } from '../_lib/respond';
+import { respond } from '../../_lib/respond';
+import { cdrRef } from '../_lib/cdr-ref';
 
 /** One CDR with every normalized field and the vendor's raw record: `?conn=&tenant=&id=`. */
 export async function GET(req: NextRequest) {

@@ -1,7 +1,8 @@
 import type { NextRequest } from 'next/server';
 import { getActor } from '@/server/auth/session';
 import { getCdrRecording } from '@/server/services/cdr-query';
-import { cdrRef, errorResponse } from '../_lib/respond';
+import { errorResponse } from '../../_lib/respond';
+import { cdrRef } from '../_lib/cdr-ref';
 
 /**
  * A call's recording, streamed from the vendor through this server after the scope check; the vendor's URL

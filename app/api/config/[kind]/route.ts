@@ -2,7 +2,8 @@ import { NextResponse, type NextRequest } from 'next/server';
 import { getSelection } from '@/server/auth/selection';
 import { getActor } from '@/server/auth/session';
 import { destinationsFor, didFormFor, extensionFormFor, listConfig, unassignedDids } from '@/server/services/config-reads';
-import { AppError, statusOf, toAppErrorInfo } from '@/server/errors';
+import { AppError } from '@/server/errors';
+import { errorResponse } from '../../_lib/respond';
 import { assertUser } from '@/server/auth/scope';
 
 const lists = { extensions: 'listExtensions', dids: 'listDids', ivrs: 'listIvrs', 'operation-times': 'listOperationTimes' } as const;
@@ -29,7 +30,6 @@ export async function GET(req: NextRequest, { params }: { params: Promise<{ kind
     if (kind === 'unassigned-dids') return NextResponse.json(await unassignedDids(actor, ref.connectionId));
     throw new AppError('not_found', `Unknown configuration read "${kind}".`);
   } catch (err) {
-    const info = toAppErrorInfo(err);
-    return NextResponse.json({ error: info }, { status: statusOf(info) });
+    return errorResponse(err);
   }
 }

@@ -1,7 +1,7 @@
 import type { NextRequest } from 'next/server';
 import { getActor } from '@/server/auth/session';
 import { listRingEvents } from '@/server/services/crm-events';
-import { respond } from '../../cdrs/_lib/respond';
+import { respond } from '../../_lib/respond';
 
 /** Recent CRM ring events the caller may see: `?connectionId=&tenantId=` narrows them (scope checked inside). */
 export async function GET(req: NextRequest) {

@@ -1,7 +1,7 @@
 import type { NextRequest } from 'next/server';
 import type { Actor } from '@/server/auth/actor';
 import { getActor } from '@/server/auth/session';
-import { statusOf, toAppErrorInfo } from '@/server/errors';
+import { errorResponse } from '../../_lib/respond';
 import { getLiveHub } from '@/server/live/instance';
 import { liveRequestFrom, resolveLiveSubscription } from '@/server/live/service';
 import { liveEventStream } from '@/server/live/sse';
@@ -52,7 +52,6 @@ export async function GET(req: NextRequest) {
       },
     });
   } catch (err) {
-    const error = toAppErrorInfo(err);
-    return Response.json({ error }, { status: statusOf(error), headers: { 'cache-control': 'no-store' } });
+    return errorResponse(err);
   }
 }

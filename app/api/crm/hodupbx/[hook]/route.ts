@@ -1,6 +1,6 @@
 import { NextResponse, type NextRequest } from 'next/server';
 import { allowCallback, receiveHoduRing } from '@/server/services/crm-events';
-import { errorResponse } from '../../../cdrs/_lib/respond';
+import { errorResponse } from '../../../_lib/respond';
 
 /**
  * HoduPBX's CRM "Ring" callback: `GET /api/crm/hodupbx/<hook>?uuid&extension_number&caller_name&caller_number
