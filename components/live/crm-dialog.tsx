@@ -1,20 +1,20 @@
 'use client';
 
 import { BellRing } from 'lucide-react';
-import { useEffect, useRef, useState, useTransition } from 'react';
+import { useEffect, useState, useTransition } from 'react';
 import { Button } from '@/components/ui/button';
-import { Notice } from '@/components/ui/card';
 import { Field, inputClass } from '@/components/ui/field';
+import { FormDialog } from '@/components/ui/form-dialog';
 import type { CrmTarget } from '@/lib/schemas/crm';
 import { describeVendorError } from '@/lib/vendor-error';
 import { setCrmSubscriptionAction } from '@/server/actions/crm';
+import { WebPasswordField } from './web-password-field';
 
 /**
  * CRM ringing callbacks for one extension (operators, HoduPBX). Shows the connection's callback URL to set on
  * the PBX. The extension's web password is asked each time, sent once and never stored (cleared after use).
  */
 export function CrmDialog({ targets }: { targets: CrmTarget[] }) {
-  const ref = useRef<HTMLDialogElement>(null);
   const [pending, start] = useTransition();
   const options = targets.flatMap((c) => c.tenants.map((t) => ({ value: `${c.connectionId}|${t.id}`, connectionId: c.connectionId, tenantId: t.id, label: `${t.name} (${c.connectionName})` })));
   const [choice, setChoice] = useState(options[0]?.value ?? '');
@@ -42,70 +42,51 @@ export function CrmDialog({ targets }: { targets: CrmTarget[] }) {
     });
 
   return (
-    <>
-      <Button
-        variant="secondary"
-        onClick={() => {
-          setMessage(null);
-          ref.current?.showModal();
-        }}
-      >
-        <BellRing className="size-4" aria-hidden /> CRM
-      </Button>
-      <dialog ref={ref} aria-labelledby="crm-title" className="m-auto w-full max-w-lg rounded-lg border border-slate-200 bg-white p-0 text-slate-900 shadow-xl backdrop:bg-slate-900/40 dark:border-slate-700 dark:bg-slate-900 dark:text-slate-100">
-        <form
-          noValidate
-          className="space-y-4 p-5"
-          onSubmit={(e) => {
-            e.preventDefault();
-            submit(true);
-          }}
-        >
-          <h2 id="crm-title" className="text-lg font-semibold">
-            CRM ringing callbacks
-          </h2>
-          <p className="text-sm text-slate-600 dark:text-slate-400">A subscribed extension makes the PBX call Switchboard back each time it rings.</p>
-          <Field label="Tenant" error={errors.tenantId ?? errors.connectionId}>
-            {(p) => (
-              <select {...p} className={inputClass} value={choice} onChange={(e) => setChoice(e.target.value)}>
-                {options.map((o) => (
-                  <option key={o.value} value={o.value}>
-                    {o.label}
-                  </option>
-                ))}
-              </select>
-            )}
-          </Field>
-          {target && (
-            <div data-testid="crm-callback-url" className="rounded-md bg-slate-50 p-3 text-sm dark:bg-slate-800">
-              Set this URL as the CRM callback on your HoduPBX:
-              <code className="mt-1 block break-all text-xs">{origin + target.hookPath}</code>
-            </div>
-          )}
-          <Field label="Extension" error={errors.extension}>
-            {(p) => <input {...p} className={inputClass} inputMode="numeric" value={extension} onChange={(e) => setExtension(e.target.value)} placeholder="101" />}
-          </Field>
-          <Field label="Extension web password" error={errors.webPassword} help="Sent to the PBX for this request only; Switchboard does not keep it.">
-            {(p) => <input {...p} type="password" autoComplete="off" className={inputClass} value={password} onChange={(e) => setPassword(e.target.value)} />}
-          </Field>
-          {message && (
-            <div data-testid="crm-result">
-              <Notice tone={message.tone}>{message.text}</Notice>
-            </div>
-          )}
-          <div className="flex justify-end gap-2">
-            <Button type="button" variant="ghost" onClick={() => ref.current?.close()}>
-              Close
-            </Button>
-            <Button type="button" variant="secondary" disabled={pending} onClick={() => submit(false)}>
-              Unsubscribe
-            </Button>
-            <Button type="submit" disabled={pending}>
-              {pending ? 'Sending…' : 'Subscribe'}
-            </Button>
-          </div>
-        </form>
-      </dialog>
-    </>
+    <FormDialog
+      wide
+      trigger={
+        <>
+          <BellRing className="size-4" aria-hidden /> CRM
+        </>
+      }
+      title="CRM ringing callbacks"
+      description="A subscribed extension makes the PBX call Switchboard back each time it rings."
+      onOpen={() => setMessage(null)}
+      onSubmit={() => submit(true)}
+      message={message}
+      messageTestId="crm-result"
+      actions={
+        <>
+          <Button type="button" variant="secondary" disabled={pending} onClick={() => submit(false)}>
+            Unsubscribe
+          </Button>
+          <Button type="submit" disabled={pending}>
+            {pending ? 'Sending…' : 'Subscribe'}
+          </Button>
+        </>
+      }
+    >
+      <Field label="Tenant" error={errors.tenantId ?? errors.connectionId}>
+        {(p) => (
+          <select {...p} className={inputClass} value={choice} onChange={(e) => setChoice(e.target.value)}>
+            {options.map((o) => (
+              <option key={o.value} value={o.value}>
+                {o.label}
+              </option>
+            ))}
+          </select>
+        )}
+      </Field>
+      {target && (
+        <div data-testid="crm-callback-url" className="rounded-md bg-slate-50 p-3 text-sm dark:bg-slate-800">
+          Set this URL as the CRM callback on your HoduPBX:
+          <code className="mt-1 block break-all text-xs">{origin + target.hookPath}</code>
+        </div>
+      )}
+      <Field label="Extension" error={errors.extension}>
+        {(p) => <input {...p} className={inputClass} inputMode="numeric" value={extension} onChange={(e) => setExtension(e.target.value)} placeholder="101" />}
+      </Field>
+      <WebPasswordField value={password} onChange={setPassword} error={errors.webPassword} />
+    </FormDialog>
   );
 }
